@@ -1,0 +1,165 @@
+package io.palimpsest.blobs;
+
+import io.palimpsest.shared.files.ContentHash;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Blobs as files under {@code <directory>/<2 hex>/<2 hex>/<hash>}: two levels of 256 directories keep
+ * every directory small even with millions of blobs.
+ *
+ * <p>A blob appears only through an atomic rename of a file that has already been fsynced, and the
+ * directory is fsynced after the rename, so after a crash a blob is either complete or absent and an
+ * acknowledged upload is never lost. Concurrent puts of the same bytes are harmless: each rename
+ * replaces identical content.
+ */
+public final class LocalBlobStore implements BlobStore {
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path directory;
+    private final Clock clock;
+
+    public LocalBlobStore(Path directory) throws IOException {
+        this(directory, Clock.systemUTC());
+    }
+
+    LocalBlobStore(Path directory, Clock clock) throws IOException {
+        this.directory = Files.createDirectories(directory).toAbsolutePath().normalize();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void put(ContentHash hash, Path stagedFile) throws IOException {
+        try {
+            Path target = pathOf(hash);
+            if (touchIfPresent(target)) {
+                return;
+            }
+            fsync(stagedFile);
+            Path shard = ensureShardDirectory(target.getParent());
+            moveIntoPlace(stagedFile, target);
+            fsync(shard);
+        } finally {
+            Files.deleteIfExists(stagedFile);
+        }
+    }
+
+    @Override
+    public InputStream open(ContentHash hash) throws IOException {
+        try {
+            return Files.newInputStream(pathOf(hash));
+        } catch (NoSuchFileException e) {
+            throw new NoSuchBlobException(hash, e);
+        }
+    }
+
+    @Override
+    public boolean exists(ContentHash hash) {
+        return Files.isRegularFile(pathOf(hash));
+    }
+
+    @Override
+    public void delete(ContentHash hash) throws IOException {
+        Files.deleteIfExists(pathOf(hash));
+    }
+
+    @Override
+    public void forEach(Consumer<StoredBlob> action) throws IOException {
+        Files.walkFileTree(directory, EnumSet.noneOf(FileVisitOption.class), 3, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                if (attributes.isRegularFile() && HASH.matcher(name).matches() && file.equals(pathOf(new ContentHash(name)))) {
+                    action.accept(new StoredBlob(new ContentHash(name), attributes.size(), attributes.lastModifiedTime().toInstant()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                // Garbage collection on another node may delete a blob or shard while we walk past it.
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+        });
+    }
+
+    Path pathOf(ContentHash hash) {
+        String hex = hash.sha256();
+        return directory.resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+    }
+
+    /**
+     * Refreshes the modification time so that garbage collection, which may have judged the blob
+     * unreferenced a moment ago, now sees it inside its grace period.
+     */
+    private boolean touchIfPresent(Path target) throws IOException {
+        try {
+            Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** Creates the missing shard levels, fsyncing each parent so the new directory entries survive a crash. */
+    private Path ensureShardDirectory(Path shard) throws IOException {
+        if (Files.isDirectory(shard)) {
+            return shard;
+        }
+        Path parent = shard.getParent();
+        if (!parent.equals(directory)) {
+            ensureShardDirectory(parent);
+        }
+        Files.createDirectories(shard);
+        fsync(parent);
+        return shard;
+    }
+
+    private void moveIntoPlace(Path stagedFile, Path target) throws IOException {
+        try {
+            Files.move(stagedFile, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            // A staging directory on another filesystem: copy next to the target, then rename there.
+            Path sibling = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            try {
+                Files.copy(stagedFile, sibling, StandardCopyOption.REPLACE_EXISTING);
+                fsync(sibling);
+                Files.move(sibling, target, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(sibling);
+            }
+        }
+    }
+
+    private static void fsync(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.palimpsest.command.files.upload;
+
+import io.palimpsest.shared.files.FileName;
+import io.palimpsest.shared.files.FolderPath;
+import io.palimpsest.shared.files.commands.OverwriteRules;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An upload's parameters, validated and typed, with ImageKit's defaults applied. Null tags,
+ * customMetadata, customCoordinates and description mean "not sent" (the overwrite rules decide).
+ */
+record UploadRequest(
+        FolderPath folder,
+        FileName fileName,
+        boolean useUniqueFileName,
+        boolean overwriteFile,
+        OverwriteRules overwrite,
+        List<String> tags,
+        Map<String, Object> customMetadata,
+        String customCoordinates,
+        String description,
+        boolean privateFile,
+        boolean published,
+        Set<String> responseFields,
+        List<String> extensions) {
+}

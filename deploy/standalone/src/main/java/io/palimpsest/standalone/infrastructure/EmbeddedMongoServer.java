@@ -1,0 +1,45 @@
+package io.palimpsest.standalone.infrastructure;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server in this JVM, with the H2 backend so read models survive restarts
+ * without a rebuild. It scans collections for anything but {@code _id} look-ups: read models are
+ * designed so that hot reads are {@code _id} look-ups (DESIGN.md).
+ */
+final class EmbeddedMongoServer implements AutoCloseable {
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address) {
+        this.server = server;
+        this.address = address;
+    }
+
+    static EmbeddedMongoServer start(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        MongoServer server = new MongoServer(new H2Backend(directory.resolve("read-models.mv").toString()));
+        InetSocketAddress address = server.bind("127.0.0.1", 0);
+        return new EmbeddedMongoServer(server, address);
+    }
+
+    String connectionString() {
+        return "mongodb://127.0.0.1:" + address.getPort() + "/palimpsest";
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "embedded MongoDB wire server";
+    }
+}

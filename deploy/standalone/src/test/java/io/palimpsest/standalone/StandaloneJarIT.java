@@ -1,0 +1,161 @@
+package io.palimpsest.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The packaged jar as a user runs it: {@code java -jar} on a data directory, talked to over HTTP by
+ * ImageKit's official Node SDK, killed without warning and started again on the same data.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class StandaloneJarIT {
+
+    private static final String PRIVATE_KEY = "private_standalone_it_key";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration E2E_TIMEOUT = Duration.ofMinutes(5);
+
+    private static final Path MODULE_DIR = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static final Path JAR = MODULE_DIR.resolve("target/palimpsest-standalone.jar");
+    private static final Path E2E_DIR = MODULE_DIR.resolve("e2e");
+    private static final Path LOG_DIR = MODULE_DIR.resolve("target/standalone-it");
+
+    @TempDir
+    Path dataDir;
+
+    private final List<StandaloneProcess> started = new ArrayList<>();
+
+    @RegisterExtension
+    final TestWatcher printLogsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            started.forEach(process -> System.out.println(process.logTail(200)));
+        }
+    };
+
+    @AfterEach
+    void leaveNoProcessBehind() {
+        started.forEach(StandaloneProcess::close);
+        StandaloneProcess.stopPostgres(dataDir);
+    }
+
+    @Test
+    void passesTheNodeSdkEndToEndSuite(TestInfo test) throws Exception {
+        StandaloneProcess palimpsest = start(test);
+        assertThat(E2E_DIR.resolve("node_modules/@imagekit/nodejs"))
+                .as("the e2e suite's dependencies; Maven installs them in pre-integration-test (npm ci)")
+                .isDirectory();
+
+        Path output = LOG_DIR.resolve("e2e-node-test.log");
+        ProcessBuilder nodeTest = new ProcessBuilder("node", "--test", "--test-reporter=spec", "test/")
+                .directory(E2E_DIR.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        nodeTest.environment().put("PALIMPSEST_BASE_URL", palimpsest.baseUrl().toString());
+        nodeTest.environment().put("PALIMPSEST_PRIVATE_KEY", PRIVATE_KEY);
+        nodeTest.environment().put("NO_COLOR", "1");
+        Process node = nodeTest.start();
+        boolean finished = node.waitFor(E2E_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            node.descendants().forEach(ProcessHandle::destroyForcibly);
+            node.destroyForcibly();
+        }
+        String report = Files.readString(output, StandardCharsets.UTF_8);
+        System.out.println("----- node --test (e2e/test) -----\n" + report + "----- end of node --test -----");
+
+        assertThat(finished).as("the e2e suite finished within %s", E2E_TIMEOUT).isTrue();
+        assertThat(node.exitValue()).as("exit code of node --test").isZero();
+    }
+
+    @Test
+    void keepsAnAcknowledgedUploadWhenTheProcessIsKilled(TestInfo test) throws Exception {
+        String folder = uniqueFolder();
+        StandaloneProcess first = start(test);
+        JsonNode before = upload(first, folder, "survivor.txt", "before the crash");
+
+        first.crash();
+        assertThat(first.runningPostgres()).as("the embedded PostgreSQL outlives a killed JVM: the case a restart must handle")
+                .isPresent();
+
+        StandaloneProcess second = start(test);
+        JsonNode after = upload(second, folder, "survivor.txt", "after the crash");
+
+        assertThat(after.path("fileId").asText()).isEqualTo(before.path("fileId").asText());
+        assertThat(after.path("versionInfo").path("name").asText()).isEqualTo("Version 2");
+    }
+
+    @Test
+    void keepsAnUploadAcrossAGracefulStop(TestInfo test) throws Exception {
+        String folder = uniqueFolder();
+        StandaloneProcess first = start(test);
+        JsonNode before = upload(first, folder, "keeper.txt", "before the stop");
+
+        first.stopGracefully();
+        assertThat(first.runningPostgres()).as("PostgreSQL stopped together with the application").isEmpty();
+
+        StandaloneProcess second = start(test);
+        JsonNode after = upload(second, folder, "keeper.txt", "after the stop");
+
+        assertThat(after.path("fileId").asText()).isEqualTo(before.path("fileId").asText());
+        assertThat(after.path("versionInfo").path("name").asText()).isEqualTo("Version 2");
+    }
+
+    private StandaloneProcess start(TestInfo test) throws InterruptedException {
+        String name = test.getTestMethod().map(Method::getName).orElse("standalone");
+        Path log = LOG_DIR.resolve(name + "-" + (started.size() + 1) + ".log");
+        StandaloneProcess process = StandaloneProcess.start(JAR, dataDir, PRIVATE_KEY, log);
+        started.add(process);
+        return process.awaitHealthy(START_TIMEOUT);
+    }
+
+    private static JsonNode upload(StandaloneProcess palimpsest, String folder, String fileName, String content) {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        }).contentType(MediaType.TEXT_PLAIN);
+        form.part("fileName", fileName);
+        form.part("folder", folder);
+        form.part("useUniqueFileName", "false");
+        return WebTestClient.bindToServer()
+                .baseUrl(palimpsest.baseUrl().toString())
+                .responseTimeout(Duration.ofSeconds(30))
+                .build()
+                .post().uri("/api/v1/files/upload")
+                .headers(headers -> headers.setBasicAuth(PRIVATE_KEY, ""))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .bodyValue(form.build())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static String uniqueFolder() {
+        return "/standalone-it-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,35 @@
+package io.palimpsest.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/** Request ids and ImageKit-shaped errors for every HTTP endpoint of a Palimpsest process. */
+@AutoConfiguration(before = ErrorWebFluxAutoConfiguration.class)
+public class WebConfiguration {
+
+    /** {@code palimpsest.url-endpoint}; by default this process's own address on the loopback interface. */
+    @Bean
+    DeliveryUrls deliveryUrls(
+            @Value("${palimpsest.url-endpoint:http://localhost:${server.port:8080}}") String endpoint) {
+        return new DeliveryUrls(endpoint);
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
+    }
+
+    /** Ahead of Spring Boot's own handler (order -1), so no request ever sees Boot's error body. */
+    @Bean
+    @Order(-2)
+    ApiExceptionHandler apiExceptionHandler(List<ApiErrorTranslator> translators, ObjectMapper objectMapper) {
+        return new ApiExceptionHandler(translators, objectMapper);
+    }
+}
