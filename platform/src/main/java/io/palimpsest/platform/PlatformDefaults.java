@@ -12,11 +12,16 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
+    private static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Axon's update checker reads system properties and environment variables, not Spring's
+        // environment: a self-hosted service must not phone home
+        if (System.getProperty(UPDATE_CHECKER_DISABLED) == null && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty(UPDATE_CHECKER_DISABLED, "true");
+        }
         environment.getPropertySources().addLast(new MapPropertySource("palimpsestPlatformDefaults", Map.of(
-                // a self-hosted service must not phone home
-                "axoniq.update-checker.disabled", "true",
                 // the event store is PostgreSQL; Axon Server is excluded from the build
                 "axon.axonserver.enabled", "false")));
     }

@@ -25,8 +25,8 @@ final class EmbeddedMongoServer implements AutoCloseable {
     static EmbeddedMongoServer start(Path directory) throws IOException {
         Files.createDirectories(directory);
         MongoServer server = new MongoServer(new H2Backend(directory.resolve("read-models.mv").toString()));
-        InetSocketAddress address = server.bind("127.0.0.1", 0);
-        return new EmbeddedMongoServer(server, address);
+        server.bind("127.0.0.1", 0);
+        return new EmbeddedMongoServer(server, server.getLocalAddress());
     }
 
     String connectionString() {
