@@ -1,13 +1,11 @@
 package io.palimpsest.command.config;
 
 import io.palimpsest.command.files.paths.FilePathRegistry;
-import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -22,12 +20,6 @@ public class CommandSideConfiguration {
 
     /** Measured: snapshots every 50 events brought command p50 from 2 ms to 0.6 ms at 100 prior events. */
     static final int SNAPSHOT_EVERY = 50;
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     SnapshotTriggerDefinition fileSnapshotTrigger(Snapshotter snapshotter) {

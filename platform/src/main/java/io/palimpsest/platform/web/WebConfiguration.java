@@ -1,9 +1,11 @@
 package io.palimpsest.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.web.reactive.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -18,6 +20,13 @@ public class WebConfiguration {
     DeliveryUrls deliveryUrls(
             @Value("${palimpsest.url-endpoint:http://localhost:${server.port:8080}}") String endpoint) {
         return new DeliveryUrls(endpoint);
+    }
+
+    /** The one source of "now" for ids, timestamps and expiry checks; tests replace it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

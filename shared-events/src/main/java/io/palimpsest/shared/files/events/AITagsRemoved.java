@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
 
 /** AI tags were removed by name from the current version; carries the resulting AI tags. */
 @Revision("1")
-public record AITagsRemoved(FileId fileId, VersionId versionId, List<String> removed, List<AITag> aiTags, Instant updatedAt) {
+public record AITagsRemoved(FileId fileId, VersionId versionId, List<String> removed, List<AITag> aiTags, Instant updatedAt) implements FileEvent {
 }

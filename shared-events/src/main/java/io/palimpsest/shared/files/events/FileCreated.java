@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 /** A file came into being at a free path with its first version (uploaded, or the oldest of a copy);
  * {@code copiedFrom} names the source file of a copy and is null for uploads. */
 @Revision("1")
-public record FileCreated(FileId fileId, FilePath path, FileVersion firstVersion, FileId copiedFrom) {
+public record FileCreated(FileId fileId, FilePath path, FileVersion firstVersion, FileId copiedFrom) implements FileEvent {
 }

@@ -10,5 +10,5 @@ import org.axonframework.serialization.Revision;
 
 /** A file and every one of its versions were permanently deleted; its path is free again. */
 @Revision("1")
-public record FileDeleted(FileId fileId, FilePath path, List<VersionId> versionIds, List<ContentHash> contentHashes, Instant deletedAt) {
+public record FileDeleted(FileId fileId, FilePath path, List<VersionId> versionIds, List<ContentHash> contentHashes, Instant deletedAt) implements FileEvent {
 }

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 
 /** The current version's details were edited (no new version); carries the resulting details. */
 @Revision("1")
-public record FileDetailsUpdated(FileId fileId, VersionId versionId, VersionDetails details, Instant updatedAt) {
+public record FileDetailsUpdated(FileId fileId, VersionId versionId, VersionDetails details, Instant updatedAt) implements FileEvent {
 }

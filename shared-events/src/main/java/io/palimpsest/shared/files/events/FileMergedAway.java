@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
 
 /** A file ended because its versions were moved onto another file's history; its path is free again. */
 @Revision("1")
-public record FileMergedAway(FileId fileId, FilePath path, FileId destinationFileId, Instant mergedAt) {
+public record FileMergedAway(FileId fileId, FilePath path, FileId destinationFileId, Instant mergedAt) implements FileEvent {
 }

@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
 
 /** A file moved to another folder; every version went with it. */
 @Revision("1")
-public record FileMoved(FileId fileId, FilePath oldPath, FilePath newPath, Instant movedAt) {
+public record FileMoved(FileId fileId, FilePath oldPath, FilePath newPath, Instant movedAt) implements FileEvent {
 }

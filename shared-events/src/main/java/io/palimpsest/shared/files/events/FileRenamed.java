@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
 
 /** A file got a new name in the same folder; every version went with it. */
 @Revision("1")
-public record FileRenamed(FileId fileId, FilePath oldPath, FilePath newPath, Instant renamedAt) {
+public record FileRenamed(FileId fileId, FilePath oldPath, FilePath newPath, Instant renamedAt) implements FileEvent {
 }

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 
 /** Versions were published or unpublished (the current one, or all with includeFileVersions). */
 @Revision("1")
-public record PublicationChanged(FileId fileId, List<VersionId> versionIds, boolean published, Instant changedAt) {
+public record PublicationChanged(FileId fileId, List<VersionId> versionIds, boolean published, Instant changedAt) implements FileEvent {
 }

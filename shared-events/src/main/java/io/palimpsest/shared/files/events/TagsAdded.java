@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 
 /** Tags were added to the current version; carries the added tags and the resulting tag list. */
 @Revision("1")
-public record TagsAdded(FileId fileId, VersionId versionId, List<String> added, List<String> tags, Instant updatedAt) {
+public record TagsAdded(FileId fileId, VersionId versionId, List<String> added, List<String> tags, Instant updatedAt) implements FileEvent {
 }

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 
 /** Tags were removed from the current version; carries the removed tags and the resulting tag list. */
 @Revision("1")
-public record TagsRemoved(FileId fileId, VersionId versionId, List<String> removed, List<String> tags, Instant updatedAt) {
+public record TagsRemoved(FileId fileId, VersionId versionId, List<String> removed, List<String> tags, Instant updatedAt) implements FileEvent {
 }

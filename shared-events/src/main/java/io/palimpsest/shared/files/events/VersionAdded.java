@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** An uploaded version was added to an existing file and became its current version. */
 @Revision("1")
-public record VersionAdded(FileId fileId, FileVersion version) {
+public record VersionAdded(FileId fileId, FileVersion version) implements FileEvent {
 }

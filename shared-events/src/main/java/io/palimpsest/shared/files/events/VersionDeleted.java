@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 
 /** A non-current version was permanently deleted; its content may now be unreferenced. */
 @Revision("1")
-public record VersionDeleted(FileId fileId, VersionId versionId, ContentHash contentHash, Instant deletedAt) {
+public record VersionDeleted(FileId fileId, VersionId versionId, ContentHash contentHash, Instant deletedAt) implements FileEvent {
 }

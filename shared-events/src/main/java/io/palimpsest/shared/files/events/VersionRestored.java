@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
 
 /** A non-current version became current again, keeping its id and number. */
 @Revision("1")
-public record VersionRestored(FileId fileId, VersionId versionId, VersionId previousCurrentVersionId, Instant restoredAt) {
+public record VersionRestored(FileId fileId, VersionId versionId, VersionId previousCurrentVersionId, Instant restoredAt) implements FileEvent {
 }

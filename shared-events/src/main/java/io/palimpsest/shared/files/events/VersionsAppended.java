@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 
 /** Versions copied or moved from another file were appended to this file's history; the last became current. */
 @Revision("1")
-public record VersionsAppended(FileId fileId, FileId sourceFileId, List<FileVersion> versions, String operationId, Instant appendedAt) {
+public record VersionsAppended(FileId fileId, FileId sourceFileId, List<FileVersion> versions, String operationId, Instant appendedAt) implements FileEvent {
 }

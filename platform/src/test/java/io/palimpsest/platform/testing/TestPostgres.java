@@ -1,4 +1,4 @@
-package io.palimpsest.command.support;
+package io.palimpsest.platform.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

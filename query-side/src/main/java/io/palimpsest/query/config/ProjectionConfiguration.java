@@ -1,0 +1,44 @@
+package io.palimpsest.query.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.palimpsest.query.files.VersionHistoryProjection;
+import io.palimpsest.query.search.IndexDocuments;
+import io.palimpsest.query.search.SearchIndex;
+import io.palimpsest.query.search.SearchIndexConfiguration;
+import io.palimpsest.query.search.SearchIndexProperties;
+import java.nio.file.Path;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The read side's projections: pooled streaming processors, each a named processing group, with
+ * batches large enough that a rebuild from the event store is fast.
+ */
+@org.springframework.context.annotation.Configuration
+@EnableConfigurationProperties(SearchIndexProperties.class)
+public class ProjectionConfiguration {
+
+    static final int VERSION_HISTORY_BATCH_SIZE = 100;
+
+    @Bean(destroyMethod = "destroy")
+    SearchIndex searchIndex(SearchIndexProperties properties, ObjectMapper json,
+                            @Value("${palimpsest.data-dir:./data}") Path dataDir) {
+        Path directory = properties.directory() != null ? properties.directory() : dataDir.resolve("search-index");
+        return new SearchIndex(directory, new IndexDocuments(json), json);
+    }
+
+    @Bean
+    ConfigurerModule versionHistoryProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(VersionHistoryProjection.PROCESSING_GROUP, Configuration::eventStore,
+                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE));
+    }
+
+    @Bean
+    ConfigurerModule searchIndexProcessing(SearchIndex index, ObjectMapper json, SearchIndexProperties properties) {
+        return SearchIndexConfiguration.processing(index, json, properties.batchSizeOrDefault());
+    }
+}

@@ -1,0 +1,67 @@
+package io.palimpsest.query.files;
+
+import io.palimpsest.platform.web.ApiError;
+import io.palimpsest.shared.files.FileId;
+import io.palimpsest.shared.files.VersionId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** File details and version history by id (spec §3.2, §3.10). */
+@RestController
+class FileQueryController {
+
+    private final FileReads reads;
+    private final FileObjects objects;
+
+    FileQueryController(FileReads reads, FileObjects objects) {
+        this.reads = reads;
+        this.objects = objects;
+    }
+
+    @GetMapping(path = "/v1/files/{fileId}/details", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, Object>> details(@PathVariable String fileId) {
+        return blocking(() -> {
+            FileRecord file = reads.existing(validFileId(fileId));
+            return objects.render(file, file.current().orElseThrow());
+        });
+    }
+
+    @GetMapping(path = "/v1/files/{fileId}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<Map<String, Object>>> versions(@PathVariable String fileId) {
+        return blocking(() -> {
+            FileRecord file = reads.existing(validFileId(fileId));
+            return file.versions().stream().map(v -> objects.render(file, v)).toList();
+        });
+    }
+
+    @GetMapping(path = "/v1/files/{fileId}/versions/{versionId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, Object>> version(@PathVariable String fileId, @PathVariable String versionId) {
+        return blocking(() -> {
+            String file = validFileId(fileId);
+            if (!VersionId.isValid(versionId)) {
+                throw ApiError.badRequest("Your request contains invalid versionId parameter.");
+            }
+            FileRecord record = reads.existing(file);
+            return record.version(versionId).map(v -> objects.render(record, v))
+                    .orElseThrow(() -> ApiError.notFound("The requested file version does not exist."));
+        });
+    }
+
+    static String validFileId(String fileId) {
+        if (!FileId.isValid(fileId)) {
+            throw ApiError.badRequest("Your request contains invalid fileId parameter.");
+        }
+        return fileId;
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> read) {
+        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
+    }
+}

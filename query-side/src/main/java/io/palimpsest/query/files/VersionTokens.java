@@ -1,0 +1,36 @@
+package io.palimpsest.query.files;
+
+import io.palimpsest.platform.security.ApiKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code ik-obj-version} token of a non-current version's URL: opaque, unguessable, stable for
+ * a version, different from its versionId, and changed by publishing or unpublishing it (spec §6.1).
+ * Derived with an HMAC under the private key, so it needs no storage and every node agrees.
+ */
+@Component
+public class VersionTokens {
+
+    private final byte[] key;
+
+    VersionTokens(ApiKeys keys) {
+        this.key = keys.privateKey().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public String tokenFor(VersionRecord version) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal((version.versionId() + ":" + version.details().published())
+                    .getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

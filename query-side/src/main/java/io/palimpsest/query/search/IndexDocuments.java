@@ -1,0 +1,222 @@
+package io.palimpsest.query.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.palimpsest.query.files.FileObjects;
+import io.palimpsest.query.files.FileRecord;
+import io.palimpsest.query.files.VersionRecord;
+import io.palimpsest.shared.files.AITag;
+import io.palimpsest.shared.files.FolderPath;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns read-model records into Lucene documents with the fields of {@link IndexFields}, and keeps
+ * in stored fields what is needed to rebuild the record (the index is its own source of state).
+ */
+public class IndexDocuments {
+
+    /** All documents of one file carry its id here, so deleting the file deletes them together. */
+    static final String FILE_KEY = "_file";
+    /** Each version's document is keyed by its versionId, so a change rewrites only what changed. */
+    static final String VERSION_KEY = "_versionKey";
+    /** The file's own state (everything but its versions) lives in one hidden document, keyed by fileId. */
+    static final String HEADER_KEY = "_headerKey";
+    static final String FOLDER_KEY = "_folder";
+    /** Stable tie-breaker for sorting. */
+    static final String SORT_KEY = "_key";
+    static final String HEADER = "_header";
+    static final String VERSION = "_version";
+    static final String FOLDER = "_folderRecord";
+
+    private final ObjectMapper json;
+
+    public IndexDocuments(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The hidden document holding the file's own state; no search matches it (it has no type). */
+    Document headerDocument(FileRecord file) {
+        Document doc = new Document();
+        doc.add(new StringField(FILE_KEY, file.fileId(), Field.Store.NO));
+        doc.add(new StringField(HEADER_KEY, file.fileId(), Field.Store.NO));
+        doc.add(new StoredField(HEADER, headerJson(file)));
+        return doc;
+    }
+
+    /**
+     * What a version's document depends on: its own record, whether it is current, where the file is,
+     * and the times it shows. Two equal signatures mean the same document.
+     */
+    String signature(FileRecord file, VersionRecord version) {
+        boolean current = file.isCurrent(version);
+        return write(version) + '|' + current + '|' + file.filePath()
+                + (current ? "|" + file.createdAt() + '|' + file.updatedAt() : "");
+    }
+
+    Document of(FileRecord file, VersionRecord version) {
+        boolean current = file.isCurrent(version);
+        Document doc = new Document();
+        doc.add(new StringField(FILE_KEY, file.fileId(), Field.Store.NO));
+        doc.add(new StringField(VERSION_KEY, version.versionId(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(SORT_KEY, new BytesRef(version.versionId())));
+        keyword(doc, IndexFields.TYPE, current ? "file" : "file-version");
+        keyword(doc, IndexFields.ID, file.fileId());
+        keyword(doc, IndexFields.VERSION_ID, version.versionId());
+        name(doc, file.name());
+        place(doc, FolderPath.parse(file.folder()));
+        for (String tag : tagsOf(version)) {
+            keyword(doc, IndexFields.TAGS, tag);
+            doc.add(new TextField(IndexFields.TAGS_TEXT, tag, Field.Store.NO));
+        }
+        number(doc, IndexFields.CREATED_AT, (current ? file.createdAt() : version.createdAt()).toEpochMilli());
+        number(doc, IndexFields.UPDATED_AT, (current ? file.updatedAt() : version.updatedAt()).toEpochMilli());
+        if (version.width() != null) {
+            number(doc, IndexFields.WIDTH, version.width());
+        }
+        if (version.height() != null) {
+            number(doc, IndexFields.HEIGHT, version.height());
+        }
+        number(doc, IndexFields.SIZE, version.size());
+        keyword(doc, IndexFields.FORMAT, FileObjects.format(version.mime()));
+        keyword(doc, IndexFields.FILE_TYPE, version.mime().startsWith("image/") ? "image" : "non-image");
+        keyword(doc, IndexFields.PRIVATE, String.valueOf(version.details().privateFile()));
+        keyword(doc, IndexFields.PUBLISHED, String.valueOf(version.details().published()));
+        keyword(doc, IndexFields.TRANSPARENCY, String.valueOf(Boolean.TRUE.equals(version.hasAlpha())));
+        version.details().customMetadata().forEach((key, value) -> customMetadata(doc, key, value));
+        doc.add(new StoredField(HEADER, headerJson(file)));
+        doc.add(new StoredField(VERSION, write(version)));
+        return doc;
+    }
+
+    Document of(FolderRecord folder) {
+        Document doc = new Document();
+        doc.add(new StringField(FOLDER_KEY, folder.path(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(SORT_KEY, new BytesRef(folder.path())));
+        keyword(doc, IndexFields.TYPE, "folder");
+        keyword(doc, IndexFields.ID, folder.folderId());
+        name(doc, folder.name());
+        place(doc, FolderPath.parse(folder.parent()));
+        number(doc, IndexFields.CREATED_AT, folder.createdAt().toEpochMilli());
+        number(doc, IndexFields.UPDATED_AT, folder.updatedAt().toEpochMilli());
+        doc.add(new StoredField(FOLDER, write(folder)));
+        return doc;
+    }
+
+    FileRecord fileFrom(Document doc) {
+        return read(doc.get(HEADER), FileRecord.class);
+    }
+
+    VersionRecord versionFrom(Document doc) {
+        return read(doc.get(VERSION), VersionRecord.class);
+    }
+
+    FolderRecord folderFrom(Document doc) {
+        return read(doc.get(FOLDER), FolderRecord.class);
+    }
+
+    boolean isFolder(Document doc) {
+        return doc.get(FOLDER) != null;
+    }
+
+    private static Collection<String> tagsOf(VersionRecord version) {
+        List<String> tags = new ArrayList<>(version.details().tags());
+        version.details().aiTags().stream().map(AITag::name).forEach(tags::add);
+        return tags;
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        doc.add(new StringField(field, value, Field.Store.NO));
+    }
+
+    private static void name(Document doc, String name) {
+        keyword(doc, IndexFields.NAME, name);
+        doc.add(new SortedDocValuesField(IndexFields.NAME, new BytesRef(name)));
+        doc.add(new TextField(IndexFields.NAME_TEXT, name, Field.Store.NO));
+    }
+
+    private static void place(Document doc, FolderPath folder) {
+        keyword(doc, IndexFields.PATH, folder.value());
+        keyword(doc, IndexFields.PATH_ANCESTORS, "/");
+        for (FolderPath ancestor : folder.selfAndAncestors()) {
+            keyword(doc, IndexFields.PATH_ANCESTORS, ancestor.value());
+        }
+    }
+
+    private static void number(Document doc, String field, long value) {
+        doc.add(new LongPoint(field, value));
+        doc.add(new NumericDocValuesField(field, value));
+    }
+
+    private static void customMetadata(Document doc, String key, Object value) {
+        keyword(doc, IndexFields.CUSTOM_METADATA_KEYS, key);
+        if (value instanceof Collection<?> values) {
+            values.forEach(v -> customMetadataValue(doc, key, v));
+        } else {
+            customMetadataValue(doc, key, value);
+        }
+    }
+
+    private static void customMetadataValue(Document doc, String key, Object value) {
+        if (value instanceof Number number) {
+            doc.add(new DoublePoint(IndexFields.customMetadataNumber(key), number.doubleValue()));
+            keyword(doc, IndexFields.customMetadata(key), number.toString());
+        } else if (value instanceof Boolean bool) {
+            keyword(doc, IndexFields.customMetadata(key), bool.toString());
+        } else if (value != null) {
+            String text = value.toString();
+            keyword(doc, IndexFields.customMetadata(key), text);
+            doc.add(new TextField(IndexFields.customMetadataText(key), text, Field.Store.NO));
+            dateValue(text).ifPresent(ms -> doc.add(new DoublePoint(IndexFields.customMetadataNumber(key), ms)));
+        }
+    }
+
+    /** Date custom metadata arrives as ISO strings; indexed as epoch ms too, for range queries. */
+    private static java.util.Optional<Double> dateValue(String text) {
+        try {
+            return java.util.Optional.of((double) Instant.parse(text).toEpochMilli());
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            try {
+                return java.util.Optional.of((double) java.time.LocalDate.parse(text)
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli());
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
+    private String headerJson(FileRecord file) {
+        ObjectNode node = json.valueToTree(file);
+        node.remove("versions");
+        return node.toString();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value, e);
+        }
+    }
+
+    private <T> T read(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable search index document", e);
+        }
+    }
+}
