@@ -66,6 +66,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 class FileAggregate {
 
     static final int MAX_VERSIONS = 100;
+    static final int MAX_TAGS_LENGTH = 500;
 
     @AggregateIdentifier
     private FileId fileId;
@@ -197,6 +198,10 @@ class FileAggregate {
     @CommandHandler
     void handle(AddTags command) {
         VersionDetails details = current().details().withTagsAdded(command.tags());
+        int combinedLength = details.tags().stream().mapToInt(String::length).sum();
+        if (combinedLength > MAX_TAGS_LENGTH) {
+            throw new TagLimitExceeded(fileId, combinedLength);
+        }
         apply(new TagsAdded(fileId, currentVersionId, command.tags(), details.tags(), command.updatedAt()));
     }
 
@@ -294,6 +299,27 @@ class FileAggregate {
     @EventSourcingHandler
     void on(PublicationChanged event) {
         event.versionIds().forEach(id -> replaceDetails(id, detailsOf(id).withPublished(event.published())));
+    }
+
+    /** Where the file is now; read by copy and move, which act on two files in one unit of work. */
+    FilePath path() {
+        return path;
+    }
+
+    /**
+     * The versions a copy or move takes, oldest first and the current one last, so that it is current
+     * again where they land: the current version only, unless {@code all}.
+     */
+    List<FileVersion> versionsInTransferOrder(boolean all) {
+        if (!all) {
+            return List.of(current());
+        }
+        List<FileVersion> ordered = new ArrayList<>(versions.stream()
+                .filter(v -> !isCurrent(v.versionId()))
+                .sorted(java.util.Comparator.comparingInt(FileVersion::number))
+                .toList());
+        ordered.add(current());
+        return ordered;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.palimpsest.command.files.NoSuchVersion;
 import io.palimpsest.command.files.SameFolder;
 import io.palimpsest.command.files.SameName;
 import io.palimpsest.command.files.StalePath;
+import io.palimpsest.command.files.TagLimitExceeded;
 import io.palimpsest.command.files.VersionLimitExceeded;
 import io.palimpsest.platform.web.ApiError;
 import io.palimpsest.platform.web.ApiErrorTranslator;
@@ -43,6 +44,10 @@ class CommandErrorTranslator implements ApiErrorTranslator {
         if (error instanceof VersionLimitExceeded) {
             return Optional.of(ApiError.badRequest("A file can have at most " + VersionLimitExceeded.LIMIT
                     + " versions. Delete a non-current version first.", "VERSION_LIMIT_EXCEEDED"));
+        }
+        if (error instanceof TagLimitExceeded) {
+            return Optional.of(ApiError.badRequest("Combined length of all tags of the file should be less than or equal to "
+                    + TagLimitExceeded.LIMIT + "."));
         }
         if (error instanceof SameName) {
             return Optional.of(ApiError.badRequest("The new name is the same as the old name.",

@@ -14,6 +14,15 @@ public record FilePath(FolderPath folder, FileName name) {
         return new FilePath(FolderPath.parse(folder), new FileName(name));
     }
 
+    /** Reads a {@code filePath} as clients send it ({@code /folder/name.ext}, leading slash optional). */
+    public static FilePath parse(String filePath) {
+        Objects.requireNonNull(filePath, "filePath");
+        String trimmed = filePath.trim();
+        int slash = trimmed.lastIndexOf('/');
+        return new FilePath(FolderPath.parse(slash < 0 ? "/" : trimmed.substring(0, slash + 1)),
+                new FileName(trimmed.substring(slash + 1)));
+    }
+
     public FilePath withName(FileName newName) {
         return new FilePath(folder, newName);
     }

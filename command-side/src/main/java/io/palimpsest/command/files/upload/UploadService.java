@@ -4,7 +4,7 @@ import io.palimpsest.blobs.BlobStore;
 import io.palimpsest.blobs.StagedFile;
 import io.palimpsest.blobs.Staging;
 import io.palimpsest.command.files.IdGenerator;
-import io.palimpsest.command.files.StalePath;
+import io.palimpsest.command.files.LostRaces;
 import io.palimpsest.command.files.paths.FilePathRegistry;
 import io.palimpsest.platform.web.ApiError;
 import io.palimpsest.shared.files.Content;
@@ -23,10 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,8 +35,6 @@ public class UploadService {
 
     static final String FILE_EXISTS = "A file with the same name already exists at the exact location. We could "
             + "not overwrite it because both overwriteFile and useUniqueFileName are set to false.";
-    /** Races (a path taken, a file renamed or deleted meanwhile, a concurrent version) are retried this often. */
-    private static final int MAX_ATTEMPTS = 10;
     private static final String UNIQUE_SUFFIX_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -81,46 +75,23 @@ public class UploadService {
     }
 
     private UploadResult record(UploadRequest request, Content content, Instant now) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        return LostRaces.retry(() -> {
             FilePath target = new FilePath(request.folder(),
                     request.useUniqueFileName() ? uniqueName(request.fileName()) : request.fileName());
             Optional<FileId> existing = paths.fileAt(target);
-            try {
-                if (existing.isEmpty()) {
-                    FileId fileId = ids.newFileId();
-                    VersionUpload upload = versionUpload(request, fileId.firstVersionId(), content, now);
-                    commands.sendAndWait(new CreateFile(fileId, target, upload));
-                    return new UploadResult(fileId, target, upload.asFirstVersion());
-                }
-                if (!request.overwriteFile()) {
-                    throw ApiError.badRequest(FILE_EXISTS);
-                }
-                VersionUpload upload = versionUpload(request, ids.newVersionId(), content, now);
-                FileVersion added = commands.sendAndWait(
-                        new AddVersion(existing.get(), target, upload, request.overwrite()));
-                return new UploadResult(existing.get(), target, added);
-            } catch (RuntimeException e) {
-                if (!isLostRace(e)) {
-                    throw e;
-                }
+            if (existing.isEmpty()) {
+                FileId fileId = ids.newFileId();
+                VersionUpload upload = versionUpload(request, fileId.firstVersionId(), content, now);
+                commands.sendAndWait(new CreateFile(fileId, target, upload));
+                return new UploadResult(fileId, target, upload.asFirstVersion());
             }
-        }
-        throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE,
-                "The file was changed by other requests too often while this upload was recorded. Please retry.");
-    }
-
-    /**
-     * Another request got there between our look-up and our command: it took the path, renamed,
-     * moved or deleted the file, or appended to it first. Looking again resolves each of these.
-     */
-    private static boolean isLostRace(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DuplicateKeyException || cause instanceof StalePath
-                    || cause instanceof AggregateNotFoundException || cause instanceof ConcurrencyException) {
-                return true;
+            if (!request.overwriteFile()) {
+                throw ApiError.badRequest(FILE_EXISTS);
             }
-        }
-        return false;
+            VersionUpload upload = versionUpload(request, ids.newVersionId(), content, now);
+            FileVersion added = commands.sendAndWait(new AddVersion(existing.get(), target, upload, request.overwrite()));
+            return new UploadResult(existing.get(), target, added);
+        });
     }
 
     private static VersionUpload versionUpload(UploadRequest request, VersionId versionId, Content content,

@@ -95,21 +95,17 @@ final class ExpressionParser {
 
     private Operator operator() {
         Token token = advance();
-        switch (token.kind()) {
-            case EQUALS:
-                return Operator.EQUALS;
-            case COLON:
-                return Operator.BEGINS_WITH;
-            case LESS:
-                return Operator.LESS_THAN;
-            case LESS_OR_EQUAL:
-                return Operator.LESS_OR_EQUAL;
-            case GREATER:
-                return Operator.GREATER_THAN;
-            case GREATER_OR_EQUAL:
-                return Operator.GREATER_OR_EQUAL;
-            default:
-                break;
+        Operator symbol = switch (token.kind()) {
+            case EQUALS -> Operator.EQUALS;
+            case COLON -> Operator.BEGINS_WITH;
+            case LESS -> Operator.LESS_THAN;
+            case LESS_OR_EQUAL -> Operator.LESS_OR_EQUAL;
+            case GREATER -> Operator.GREATER_THAN;
+            case GREATER_OR_EQUAL -> Operator.GREATER_OR_EQUAL;
+            default -> null;
+        };
+        if (symbol != null) {
+            return symbol;
         }
         if (token.isKeyword("IN")) {
             return Operator.IN;

@@ -37,7 +37,7 @@ public sealed interface Field {
         if (name.startsWith(EMBEDDED_METADATA_PREFIX) && name.length() > EMBEDDED_METADATA_PREFIX.length()) {
             return Optional.of(new EmbeddedMetadata(name.substring(EMBEDDED_METADATA_PREFIX.length())));
         }
-        return Arrays.stream(Standard.values()).filter(field -> field.queryName.equals(name)).<Field>map(field -> field).findFirst();
+        return Arrays.stream(Standard.values()).filter(field -> field.queryName.equals(name)).map(Field.class::cast).findFirst();
     }
 
     /** The fields every file has, with the operators spec §5.2 allows on each. */

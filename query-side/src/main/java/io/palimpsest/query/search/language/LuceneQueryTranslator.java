@@ -143,7 +143,7 @@ public final class LuceneQueryTranslator {
         if (value instanceof Bool bool) {
             return term(IndexFields.customMetadata(key), bool.asText());
         }
-        return DoublePoint.newExactQuery(IndexFields.customMetadataNumber(key), asDouble(value));
+        return DoublePoint.newExactQuery(IndexFields.customMetadataNumber(key), asDouble(key, value));
     }
 
     private static Query beginsWith(Field field, Value value) {
@@ -184,7 +184,7 @@ public final class LuceneQueryTranslator {
             };
         }
         String field = IndexFields.customMetadataNumber(key);
-        double bound = asDouble(value);
+        double bound = asDouble(key, value);
         return switch (operator) {
             case LESS_THAN -> DoublePoint.newRangeQuery(field, Double.NEGATIVE_INFINITY, DoublePoint.nextDown(bound));
             case LESS_OR_EQUAL -> DoublePoint.newRangeQuery(field, Double.NEGATIVE_INFINITY, bound);
@@ -330,11 +330,14 @@ public final class LuceneQueryTranslator {
         throw mismatch(field, value);
     }
 
-    private static double asDouble(Value value) {
+    private static double asDouble(String customMetadataKey, Value value) {
+        if (value instanceof Numeric numeric) {
+            return numeric.number().doubleValue();
+        }
         if (value instanceof Timestamp timestamp) {
             return timestamp.epochMilli();
         }
-        return ((Numeric) value).number().doubleValue();
+        throw mismatch(new Field.CustomMetadata(customMetadataKey), value);
     }
 
     private static IllegalArgumentException mismatch(Field field, Value value) {
