@@ -1,6 +1,7 @@
 package io.palimpsest.command.config;
 
 import io.palimpsest.command.files.paths.FilePathRegistry;
+import io.palimpsest.command.metadata.CustomMetadataFieldRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -38,5 +39,10 @@ public class CommandSideConfiguration {
                 .registerListenerInvocationErrorHandler(FilePathRegistry.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(FilePathRegistry.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    ConfigurerModule customMetadataFieldRegistryProcessing() {
+        return CustomMetadataFieldRegistry.processing();
     }
 }

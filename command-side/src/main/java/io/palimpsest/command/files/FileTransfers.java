@@ -20,6 +20,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,16 +34,21 @@ class FileTransfers {
     private final Repository<FileAggregate> files;
     private final FilePathRegistry paths;
     private final IdGenerator ids;
+    private final JdbcTemplate jdbc;
 
     FileTransfers(@Qualifier("fileAggregateRepository") Repository<FileAggregate> files, FilePathRegistry paths,
-                  IdGenerator ids) {
+                  IdGenerator ids, JdbcTemplate jdbc) {
         this.files = files;
         this.paths = paths;
         this.ids = ids;
+        this.jdbc = jdbc;
     }
 
     @CommandHandler
     void handle(CopyFileToFolder command) {
+        if (alreadyDone(command.operationId())) {
+            return;
+        }
         Aggregate<FileAggregate> source = files.load(command.sourceFileId().value());
         FilePath target = targetOf(source, command.sourceFileId(), command.destination());
         List<FileVersion> versions = source.invoke(file -> file.versionsInTransferOrder(command.includeFileVersions()));
@@ -65,6 +71,9 @@ class FileTransfers {
 
     @CommandHandler
     void handle(MoveFileToFolder command) {
+        if (alreadyDone(command.operationId())) {
+            return;
+        }
         Aggregate<FileAggregate> source = files.load(command.sourceFileId().value());
         FilePath target = targetOf(source, command.sourceFileId(), command.destination());
         Optional<FileId> existing = paths.fileAt(target);
@@ -78,6 +87,15 @@ class FileTransfers {
                 command.sourceFileId(), VersionSource.MOVE, versions, command.operationId(), command.movedAt())));
         source.execute(file -> file.handle(new MergeFileAway(command.sourceFileId(), existing.get(),
                 command.movedAt())));
+    }
+
+    /**
+     * Records the operation in this command's transaction; true if it was recorded before, i.e. a
+     * retried or resumed step whose work is already committed.
+     */
+    private boolean alreadyDone(String operationId) {
+        return jdbc.update("INSERT INTO completed_operation (operation_id) VALUES (?) ON CONFLICT DO NOTHING",
+                operationId) == 0;
     }
 
     private static FilePath targetOf(Aggregate<FileAggregate> source, FileId sourceId,

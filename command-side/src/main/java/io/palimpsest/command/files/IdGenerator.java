@@ -29,6 +29,11 @@ public class IdGenerator {
         return new VersionId(next());
     }
 
+    /** Ids of other aggregates (folder jobs), in the same shape as ImageKit's. */
+    public String newId() {
+        return next();
+    }
+
     private String next() {
         byte[] id = new byte[12];
         long seconds = clock.instant().getEpochSecond();

@@ -80,7 +80,7 @@ public class IndexDocuments {
         place(doc, FolderPath.parse(file.folder()));
         for (String tag : tagsOf(version)) {
             keyword(doc, IndexFields.TAGS, tag);
-            doc.add(new TextField(IndexFields.TAGS_TEXT, tag, Field.Store.NO));
+            doc.add(new TextField(IndexFields.TAGS_TEXT, IndexFields.words(tag), Field.Store.NO));
         }
         number(doc, IndexFields.CREATED_AT, (current ? file.createdAt() : version.createdAt()).toEpochMilli());
         number(doc, IndexFields.UPDATED_AT, (current ? file.updatedAt() : version.updatedAt()).toEpochMilli());
@@ -145,7 +145,7 @@ public class IndexDocuments {
     private static void name(Document doc, String name) {
         keyword(doc, IndexFields.NAME, name);
         doc.add(new SortedDocValuesField(IndexFields.NAME, new BytesRef(name)));
-        doc.add(new TextField(IndexFields.NAME_TEXT, name, Field.Store.NO));
+        doc.add(new TextField(IndexFields.NAME_TEXT, IndexFields.words(name), Field.Store.NO));
     }
 
     private static void place(Document doc, FolderPath folder) {
@@ -179,7 +179,7 @@ public class IndexDocuments {
         } else if (value != null) {
             String text = value.toString();
             keyword(doc, IndexFields.customMetadata(key), text);
-            doc.add(new TextField(IndexFields.customMetadataText(key), text, Field.Store.NO));
+            doc.add(new TextField(IndexFields.customMetadataText(key), IndexFields.words(text), Field.Store.NO));
             dateValue(text).ifPresent(ms -> doc.add(new DoublePoint(IndexFields.customMetadataNumber(key), ms)));
         }
     }

@@ -40,16 +40,28 @@ public final class IndexFields {
     public static final String PRIVATE = "private";
     public static final String PUBLISHED = "published";
     public static final String TRANSPARENCY = "transparency";
-    /** Prefix of custom metadata fields; see {@link #customMetadata(String)} and friends. */
+    /**
+     * Prefix of custom metadata fields; see {@link #customMetadata(String)} and friends. Derived
+     * fields use {@code #}, which a key cannot contain, so no key's field can collide with another's.
+     */
     public static final String CUSTOM_METADATA_PREFIX = "customMetadata.";
     /** Names of the custom metadata keys a version has, for {@code EXISTS}: StringField, many. */
-    public static final String CUSTOM_METADATA_KEYS = "customMetadata._keys";
+    public static final String CUSTOM_METADATA_KEYS = "customMetadata#keys";
     /** The stored JSON of the document's File (or Folder) object, as list and search return it. */
     public static final String SOURCE = "_source";
     /** Relevance is scored on these (BM25); the sort key of DESC_RELEVANCE. */
     public static final String SORT_RELEVANCE = "_score";
 
     private IndexFields() {
+    }
+
+    /**
+     * The text that {@code .text} fields are analysed from, on both sides (indexing and {@code HAS}):
+     * names join words with {@code _ - .} (uploads turn spaces into {@code _}), which Lucene's
+     * standard tokenizer would otherwise keep together.
+     */
+    public static String words(String text) {
+        return text.replaceAll("[._\\-]+", " ");
     }
 
     /** Exact string value (StringField) of a custom metadata key; booleans are "true"/"false". */
@@ -59,11 +71,11 @@ public final class IndexFields {
 
     /** Tokenised text of a string custom metadata value, for {@code HAS}: TextField. */
     public static String customMetadataText(String key) {
-        return CUSTOM_METADATA_PREFIX + key + ".text";
+        return CUSTOM_METADATA_PREFIX + key + "#text";
     }
 
     /** Numeric value (numbers and dates as epoch ms) of a custom metadata key: DoublePoint. */
     public static String customMetadataNumber(String key) {
-        return CUSTOM_METADATA_PREFIX + key + ".number";
+        return CUSTOM_METADATA_PREFIX + key + "#number";
     }
 }

@@ -3,6 +3,7 @@ package io.palimpsest.command.files.upload;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palimpsest.blobs.StagedFile;
 import io.palimpsest.blobs.Staging;
+import io.palimpsest.command.metadata.CustomMetadataValidator;
 import io.palimpsest.platform.security.ApiKeys;
 import io.palimpsest.platform.security.BasicCredentials;
 import io.palimpsest.platform.security.ManagementApiAuthentication;
@@ -38,10 +39,11 @@ class UploadController {
     private final UploadService uploads;
     private final Staging staging;
     private final DeliveryUrls urls;
+    private final CustomMetadataValidator customMetadata;
 
     UploadController(ApiKeys keys, UploadFormReader reader, ObjectMapper json, FileFieldResolver fileField,
                      ClientUploadAuthentication clientUploads, UploadService uploads, Staging staging,
-                     DeliveryUrls urls) {
+                     DeliveryUrls urls, CustomMetadataValidator customMetadata) {
         this.keys = keys;
         this.reader = reader;
         this.parser = new UploadFormParser(json);
@@ -50,6 +52,7 @@ class UploadController {
         this.uploads = uploads;
         this.staging = staging;
         this.urls = urls;
+        this.customMetadata = customMetadata;
     }
 
     @PostMapping(path = "/api/v1/files/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -74,6 +77,9 @@ class UploadController {
                         + "signature. Send only one of them.");
             }
             UploadRequest request = parser.parse(form);
+            if (request.customMetadata() != null) {
+                customMetadata.validate(request.customMetadata());
+            }
             if (staged == null) {
                 String text = form.field("file");
                 if (text == null || text.isBlank()) {

@@ -271,7 +271,7 @@ public final class LuceneQueryTranslator {
 
     private static List<String> words(String field, String text) {
         List<String> words = new ArrayList<>();
-        try (TokenStream stream = TEXT_ANALYZER.tokenStream(field, text)) {
+        try (TokenStream stream = TEXT_ANALYZER.tokenStream(field, IndexFields.words(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
