@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +120,75 @@ class StandaloneJarIT {
 
         assertThat(after.path("fileId").asText()).isEqualTo(before.path("fileId").asText());
         assertThat(after.path("versionInfo").path("name").asText()).isEqualTo("Version 2");
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void finishesAFolderJobInterruptedByACrashWithoutDuplicatesOrLosses(TestInfo test) throws Exception {
+        String source = uniqueFolder();
+        String destination = uniqueFolder();
+        int files = 200;
+        StandaloneProcess first = start(test);
+        for (int i = 0; i < files; i++) {
+            upload(first, source + "/part-" + (i % 4), "file-" + i + ".txt", "content " + i);
+        }
+        String jobId = client(first).post().uri("/v1/bulkJobs/copyFolder")
+                .headers(headers -> headers.setBasicAuth(PRIVATE_KEY, ""))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sourceFolderPath", source, "destinationPath", destination))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("jobId").asText();
+        Thread.sleep(300);
+
+        first.crash();
+        StandaloneProcess second = start(test);
+
+        awaitJobCompleted(second, jobId);
+        String copies = "path : \"" + destination + source + "/\"";
+        assertThat(eventuallyCount(second, copies, files)).as("copies under the destination").isEqualTo(files);
+        assertThat(count(second, "type = \"file-version\" AND " + copies))
+                .as("no file was copied twice (a second copy would have become a second version)").isZero();
+    }
+
+    private static WebTestClient client(StandaloneProcess palimpsest) {
+        return WebTestClient.bindToServer().baseUrl(palimpsest.baseUrl().toString())
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static void awaitJobCompleted(StandaloneProcess palimpsest, String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        String status = "";
+        while (System.nanoTime() < deadline && !status.equals("Completed")) {
+            Thread.sleep(200);
+            status = client(palimpsest).get().uri("/v1/bulkJobs/" + jobId)
+                    .headers(headers -> headers.setBasicAuth(PRIVATE_KEY, ""))
+                    .exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody().path("status").asText();
+        }
+        assertThat(status).as("job " + jobId).isEqualTo("Completed");
+    }
+
+    /** Search trails writes a little: ask until the count is reached (or time runs out), then answer it. */
+    private static int eventuallyCount(StandaloneProcess palimpsest, String searchQuery, int expected)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int count = count(palimpsest, searchQuery);
+        while (count < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            count = count(palimpsest, searchQuery);
+        }
+        return count;
+    }
+
+    private static int count(StandaloneProcess palimpsest, String searchQuery) {
+        return client(palimpsest).get()
+                .uri(uri -> uri.path("/v1/files").queryParam("searchQuery", "{q}").queryParam("limit", 1000)
+                        .build(searchQuery))
+                .headers(headers -> headers.setBasicAuth(PRIVATE_KEY, ""))
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().size();
     }
 
     private StandaloneProcess start(TestInfo test) throws InterruptedException {

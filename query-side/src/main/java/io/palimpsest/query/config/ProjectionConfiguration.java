@@ -2,6 +2,7 @@ package io.palimpsest.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palimpsest.query.files.VersionHistoryProjection;
+import io.palimpsest.query.jobs.FolderJobProjection;
 import io.palimpsest.query.search.IndexDocuments;
 import io.palimpsest.query.search.SearchIndex;
 import io.palimpsest.query.search.SearchIndexConfiguration;
@@ -34,6 +35,13 @@ public class ProjectionConfiguration {
     ConfigurerModule versionHistoryProcessing() {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(VersionHistoryProjection.PROCESSING_GROUP, Configuration::eventStore,
+                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE));
+    }
+
+    @Bean
+    ConfigurerModule folderJobProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(FolderJobProjection.PROCESSING_GROUP, Configuration::eventStore,
                         (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE));
     }
 

@@ -1,11 +1,8 @@
 package io.palimpsest.query.search;
 
 import io.palimpsest.shared.files.FolderPath;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.palimpsest.shared.folders.FolderId;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -19,20 +16,11 @@ public record FolderRecord(String path, String name, String parent, String folde
         List<String> segments = folder.segments();
         String name = segments.get(segments.size() - 1);
         String parent = folder.value().substring(0, folder.value().length() - name.length() - 1);
-        return new FolderRecord(folder.value(), name, parent, idOf(folder.value()), at, at);
+        return new FolderRecord(folder.value(), name, parent, FolderId.of(folder).value(), at, at);
     }
 
     /** ImageKit's folderPath has no trailing slash ({@code /a/b}). */
     public String folderPath() {
         return path.substring(0, path.length() - 1);
-    }
-
-    private static String idOf(String path) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(path.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

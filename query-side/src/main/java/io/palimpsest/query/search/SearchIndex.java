@@ -20,6 +20,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -48,6 +50,8 @@ public class SearchIndex implements DisposableBean {
     /** Signatures of the version documents of staged files as the index holds them now. */
     private final Map<String, Map<String, String>> indexedSignatures = new LinkedHashMap<>();
     private final Map<String, FolderRecord> stagedFolders = new LinkedHashMap<>();
+    /** Folders removed in this batch, each with everything under it; applied before staged folders. */
+    private final List<String> removedFolders = new ArrayList<>();
 
     public SearchIndex(Path directory, IndexDocuments documents, ObjectMapper json) {
         this.documents = documents;
@@ -97,8 +101,19 @@ public class SearchIndex implements DisposableBean {
     }
 
     public synchronized boolean hasFolder(String folderPath) {
-        return stagedFolders.containsKey(folderPath)
-                || !find(new TermQuery(new Term(IndexDocuments.FOLDER_KEY, folderPath)), 1).isEmpty();
+        if (stagedFolders.containsKey(folderPath)) {
+            return true;
+        }
+        if (removedFolders.stream().anyMatch(folderPath::startsWith)) {
+            return false;
+        }
+        return !find(new TermQuery(new Term(IndexDocuments.FOLDER_KEY, folderPath)), 1).isEmpty();
+    }
+
+    /** Removes a folder document and the documents of every folder under it (files are removed by their own events). */
+    public synchronized void stageFolderRemoval(String folderPath) {
+        stagedFolders.keySet().removeIf(path -> path.startsWith(folderPath));
+        removedFolders.add(folderPath);
     }
 
     public synchronized void stage(FileRecord file) {
@@ -114,6 +129,13 @@ public class SearchIndex implements DisposableBean {
         try {
             for (FileRecord file : stagedFiles.values()) {
                 write(file, indexedSignatures.getOrDefault(file.fileId(), Map.of()));
+            }
+            for (String folderPath : removedFolders) {
+                writer.deleteDocuments(new Term(IndexDocuments.FOLDER_KEY, folderPath));
+                writer.deleteDocuments(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.TYPE, "folder")), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexFields.PATH_ANCESTORS, folderPath)), BooleanClause.Occur.FILTER)
+                        .build());
             }
             for (FolderRecord folder : stagedFolders.values()) {
                 writer.updateDocument(new Term(IndexDocuments.FOLDER_KEY, folder.path()), documents.of(folder));
@@ -132,6 +154,7 @@ public class SearchIndex implements DisposableBean {
     public synchronized void discardStaged() {
         stagedFiles.clear();
         stagedFolders.clear();
+        removedFolders.clear();
         indexedSignatures.clear();
     }
 

@@ -6,6 +6,10 @@ import io.palimpsest.shared.files.events.FileCreated;
 import io.palimpsest.shared.files.events.FileEvent;
 import io.palimpsest.shared.files.events.FileMoved;
 import io.palimpsest.shared.files.events.FileRenamed;
+import io.palimpsest.shared.folders.FolderJobType;
+import io.palimpsest.shared.folders.events.FolderCreated;
+import io.palimpsest.shared.folders.events.FolderDeleted;
+import io.palimpsest.shared.folders.events.FolderJobCompleted;
 import java.time.Instant;
 import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
@@ -46,6 +50,27 @@ class SearchIndexProjection {
         index.stage(file);
         if (!file.deleted() && !Objects.equals(folderBefore, file.folder())) {
             ensureFolders(FolderPath.parse(file.folder()), timeOf(event, file));
+        }
+    }
+
+    @EventHandler
+    void on(FolderCreated event) {
+        discardStagedOnRollback();
+        ensureFolders(event.path(), event.createdAt());
+    }
+
+    @EventHandler
+    void on(FolderDeleted event) {
+        discardStagedOnRollback();
+        index.stageFolderRemoval(event.path().value());
+    }
+
+    /** After a move or rename the source folder is gone; a copy leaves it. */
+    @EventHandler
+    void on(FolderJobCompleted event) {
+        discardStagedOnRollback();
+        if (event.type() != FolderJobType.COPY_FOLDER) {
+            index.stageFolderRemoval(event.source().value());
         }
     }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB wire-protocol server in this JVM, with the H2 backend so read models survive restarts
@@ -13,6 +15,8 @@ import java.nio.file.Path;
  * designed so that hot reads are {@code _id} look-ups (DESIGN.md).
  */
 final class EmbeddedMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -26,7 +30,9 @@ final class EmbeddedMongoServer implements AutoCloseable {
         Files.createDirectories(directory);
         MongoServer server = new MongoServer(new H2Backend(directory.resolve("read-models.mv").toString()));
         server.bind("127.0.0.1", 0);
-        return new EmbeddedMongoServer(server, server.getLocalAddress());
+        EmbeddedMongoServer started = new EmbeddedMongoServer(server, server.getLocalAddress());
+        log.info("Embedded MongoDB wire server listening on {}, data in {}", started.connectionString(), directory);
+        return started;
     }
 
     String connectionString() {

@@ -1,0 +1,33 @@
+package io.palimpsest.query.jobs;
+
+import io.palimpsest.platform.web.ApiError;
+import io.palimpsest.query.files.ReadYourWrites;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** {@code GET /v1/bulkJobs/{jobId}} (spec §3.12). */
+@RestController
+class FolderJobController {
+
+    private final FolderJobProjection jobs;
+    private final ReadYourWrites readYourWrites;
+
+    FolderJobController(FolderJobProjection jobs, ReadYourWrites readYourWrites) {
+        this.jobs = jobs;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping(path = "/v1/bulkJobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, Object>> job(@PathVariable String jobId) {
+        return Mono.fromCallable(() -> readYourWrites.read(jobId, () -> jobs.load(jobId), FolderJobRecord::sequence)
+                        .map(job -> Map.<String, Object>of("jobId", job.jobId(), "type", job.type(),
+                                "status", job.status()))
+                        .orElseThrow(() -> ApiError.notFound("The requested job does not exist.")))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+}
