@@ -12,6 +12,8 @@ import io.palimpsest.shared.files.commands.CreateFileFromCopy;
 import io.palimpsest.shared.files.commands.MergeFileAway;
 import io.palimpsest.shared.files.commands.MoveFile;
 import io.palimpsest.shared.files.commands.MoveFileToFolder;
+import io.palimpsest.shared.files.commands.TransferFiles;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +89,28 @@ class FileTransfers {
                 command.sourceFileId(), VersionSource.MOVE, versions, command.operationId(), command.movedAt())));
         source.execute(file -> file.handle(new MergeFileAway(command.sourceFileId(), existing.get(),
                 command.movedAt())));
+    }
+
+    /**
+     * Runs every step in this one unit of work; returns the operation ids of the steps that broke a
+     * rule and were skipped. A database failure fails the whole batch (the caller retries step by step).
+     */
+    @CommandHandler
+    List<String> handle(TransferFiles command) {
+        List<String> skipped = new ArrayList<>();
+        for (TransferFiles.Transfer transfer : command.transfers()) {
+            try {
+                if (transfer instanceof TransferFiles.CopyStep step) {
+                    handle(step.copy());
+                } else if (transfer instanceof TransferFiles.MoveStep step) {
+                    handle(step.move());
+                }
+            } catch (FileRuleViolation | AggregateNotFoundException e) {
+                skipped.add(transfer instanceof TransferFiles.CopyStep step ? step.copy().operationId()
+                        : ((TransferFiles.MoveStep) transfer).move().operationId());
+            }
+        }
+        return skipped;
     }
 
     /**

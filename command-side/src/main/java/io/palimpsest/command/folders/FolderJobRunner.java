@@ -12,6 +12,7 @@ import io.palimpsest.shared.folders.commands.CompleteFolderJob;
 import io.palimpsest.shared.folders.commands.CreateFolder;
 import io.palimpsest.shared.files.commands.CopyFileToFolder;
 import io.palimpsest.shared.files.commands.MoveFileToFolder;
+import io.palimpsest.shared.files.commands.TransferFiles;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
 class FolderJobRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FolderJobRunner.class);
-    private static final int PAGE = 500;
+    /** Files per transaction: a commit per file would cost more than the work itself. */
+    private static final int BATCH = 100;
 
     private final FolderRegistry folders;
     private final CommandGateway commands;
@@ -95,35 +97,53 @@ class FolderJobRunner implements DisposableBean {
         long failed = 0;
         String after = "";
         List<FolderRegistry.FileEntry> page;
-        while (!(page = folders.filesUnder(job.source(), after, PAGE)).isEmpty()) {
-            for (FolderRegistry.FileEntry file : page) {
-                after = file.path();
-                if (transfer(job, file)) {
-                    transferred++;
-                } else {
-                    failed++;
-                }
-            }
+        while (!(page = folders.filesUnder(job.source(), after, BATCH)).isEmpty()) {
+            after = page.get(page.size() - 1).path();
+            int skipped = transferBatch(job, page);
+            transferred += page.size() - skipped;
+            failed += skipped;
         }
         commands.sendAndWait(new CompleteFolderJob(jobId, transferred, failed, clock.instant()));
         log.info("Folder job {} ({} {} -> {}) completed: {} files transferred, {} failed", jobId, job.type(),
                 job.source(), job.destination(), transferred, failed);
     }
 
-    /** False when this one file cannot go (e.g. its destination already holds 100 versions): the job goes on. */
-    private boolean transfer(Job job, FolderRegistry.FileEntry file) {
+    /**
+     * One transaction for the whole page; if the database refuses it (a racing request took a
+     * destination path), the page goes again file by file, each step retried on lost races.
+     * Steps already committed are recognised by their operation id and skipped.
+     */
+    private int transferBatch(Job job, List<FolderRegistry.FileEntry> files) {
+        List<TransferFiles.Transfer> steps = files.stream().map(file -> step(job, file)).toList();
+        try {
+            List<?> skipped = commands.sendAndWait(new TransferFiles(steps));
+            return skipped.size();
+        } catch (RuntimeException batchFailed) {
+            log.debug("Folder job {}: a batch failed, going file by file", job.jobId(), batchFailed);
+            int skipped = 0;
+            for (int i = 0; i < steps.size(); i++) {
+                TransferFiles.Transfer step = steps.get(i);
+                try {
+                    LostRaces.retry(() -> commands.sendAndWait(step instanceof TransferFiles.CopyStep copy
+                            ? copy.copy() : ((TransferFiles.MoveStep) step).move()));
+                } catch (FileRuleViolation | ApiError | AggregateNotFoundException e) {
+                    log.warn("Folder job {}: {} was not transferred: {}", job.jobId(), files.get(i).path(),
+                            e.getMessage());
+                    skipped++;
+                }
+            }
+            return skipped;
+        }
+    }
+
+    private TransferFiles.Transfer step(Job job, FolderRegistry.FileEntry file) {
         FileId fileId = new FileId(file.fileId());
         FolderPath target = job.mapped(FilePath.parse(file.path()).folder());
         String operationId = job.jobId() + ":" + file.fileId();
-        try {
-            LostRaces.retry(() -> commands.sendAndWait(job.type() == FolderJobType.COPY_FOLDER
-                    ? new CopyFileToFolder(fileId, target, job.includeVersions(), operationId, clock.instant())
-                    : new MoveFileToFolder(fileId, target, operationId, clock.instant())));
-            return true;
-        } catch (FileRuleViolation | ApiError | AggregateNotFoundException e) {
-            log.warn("Folder job {}: {} was not transferred: {}", job.jobId(), file.path(), e.getMessage());
-            return false;
-        }
+        return job.type() == FolderJobType.COPY_FOLDER
+                ? new TransferFiles.CopyStep(new CopyFileToFolder(fileId, target, job.includeVersions(), operationId,
+                        clock.instant()))
+                : new TransferFiles.MoveStep(new MoveFileToFolder(fileId, target, operationId, clock.instant()));
     }
 
     @Override
