@@ -835,6 +835,32 @@ class FileAggregateTest {
         }
 
         @Test
+        void acceptsAddedTagsThatBringTheCombinedLengthToTheLimit() {
+            var filling = "x".repeat(500 - "catpet".length());
+
+            fixture.given(aFileWithTwoVersions())
+                    .when(new AddTags(FILE, List.of(filling), NOW))
+                    .expectEvents(new TagsAdded(FILE, versionId(2), List.of(filling), List.of("cat", "pet", filling), NOW));
+        }
+
+        @Test
+        void rejectsAddedTagsThatMakeTheCombinedLengthExceedTheLimit() {
+            fixture.given(aFileWithTwoVersions())
+                    .when(new AddTags(FILE, List.of("x".repeat(500 - "catpet".length() + 1)), NOW))
+                    .expectNoEvents()
+                    .expectException(TagLimitExceeded.class);
+        }
+
+        @Test
+        void countsTagsTheFileAlreadyHasOnceWhenAddingThemAgain() {
+            var filling = "x".repeat(500 - "catpet".length());
+
+            fixture.given(aFileWithTwoVersions())
+                    .when(new AddTags(FILE, List.of("cat", filling), NOW))
+                    .expectEvents(new TagsAdded(FILE, versionId(2), List.of("cat", filling), List.of("cat", "pet", filling), NOW));
+        }
+
+        @Test
         void removesTagsFromTheCurrentVersion() {
             fixture.given(aFileWithTwoVersions())
                     .when(new RemoveTags(FILE, List.of("cat", "unknown"), NOW))

@@ -71,9 +71,11 @@ public class ApiExceptionHandler implements WebExceptionHandler {
     }
 
     private static String inputMessage(ServerWebInputException input) {
-        Throwable cause = input.getMostSpecificCause();
-        if (cause instanceof DecodingException) {
-            return "Your request body could not be parsed.";
+        for (Throwable cause = input; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DecodingException
+                    || cause instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return "Your request body could not be parsed.";
+            }
         }
         return input.getReason() != null ? input.getReason() : "Your request contains invalid parameters.";
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +35,7 @@ class WriteAnswersIT {
 
     static final String PRIVATE_KEY = "private_standalone_test_key";
 
+    /** Lives as long as the test JVM: Spring keeps the context, and its MongoDB client, cached until then. */
     static MongoServer mongo;
 
     @LocalServerPort
@@ -53,13 +53,6 @@ class WriteAnswersIT {
         registry.add("palimpsest.security.private-key", () -> PRIVATE_KEY);
         registry.add("palimpsest.security.public-key", () -> "public_standalone_test_key");
         registry.add("management.server.port", () -> "0");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
     }
 
     WebTestClient client() {
