@@ -58,7 +58,7 @@ public final class LocalBlobStore implements BlobStore {
             if (touchIfPresent(target)) {
                 return;
             }
-            fsync(stagedFile);
+            // the staged file is already durable: Staging forces it before handing it over
             Path shard = ensureShardDirectory(target.getParent());
             moveIntoPlace(stagedFile, target);
             fsync(shard);

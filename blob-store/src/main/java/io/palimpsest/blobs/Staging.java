@@ -55,15 +55,19 @@ public final class Staging {
             TempFile file = new TempFile(maxBytes);
             return content
                     .publishOn(Schedulers.boundedElastic())
-                    .doOnNext(buffer -> {
+                    // each buffer is released exactly once, here, written or not; what flows on is its
+                    // size, so no later operator (then() discards every element) can release it again,
+                    // which would free a pooled network buffer the multipart parser is still reading
+                    .map(buffer -> {
                         try {
+                            int size = buffer.readableByteCount();
                             file.append(buffer);
+                            return size;
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
+                        } finally {
+                            DataBufferUtils.release(buffer);
                         }
-                        // released only once written: a buffer whose write failed is released by the
-                        // discard hook below, and a second release would corrupt Netty's pooled buffers
-                        DataBufferUtils.release(buffer);
                     })
                     .then(Mono.fromCallable(file::finish))
                     .onErrorMap(UncheckedIOException.class, UncheckedIOException::getCause)

@@ -60,7 +60,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * used, so numbering continues after deletes and restores. Ids and times always come from the
  * command, so replays are exact. Field access for Jackson keeps snapshots complete.
  */
-@Aggregate(snapshotTriggerDefinition = "fileSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "fileSnapshotTrigger", cache = "fileCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class FileAggregate {

@@ -3,6 +3,7 @@ package io.palimpsest.query.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palimpsest.query.files.VersionHistoryProjection;
 import io.palimpsest.query.jobs.FolderJobProjection;
+import io.palimpsest.query.metadata.CustomMetadataFieldProjection;
 import io.palimpsest.query.search.IndexDocuments;
 import io.palimpsest.query.search.SearchIndex;
 import io.palimpsest.query.search.SearchIndexConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 public class ProjectionConfiguration {
 
     static final int VERSION_HISTORY_BATCH_SIZE = 100;
+    static final int CUSTOM_METADATA_FIELDS_BATCH_SIZE = 100;
 
     @Bean(destroyMethod = "destroy")
     SearchIndex searchIndex(SearchIndexProperties properties, ObjectMapper json,
@@ -43,6 +45,14 @@ public class ProjectionConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(FolderJobProjection.PROCESSING_GROUP, Configuration::eventStore,
                         (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE));
+    }
+
+    @Bean
+    ConfigurerModule customMetadataFieldProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(CustomMetadataFieldProjection.PROCESSING_GROUP,
+                        Configuration::eventStore,
+                        (config, builder) -> builder.batchSize(CUSTOM_METADATA_FIELDS_BATCH_SIZE));
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.palimpsest.query.files;
 
 import io.palimpsest.platform.web.ApiError;
+import io.palimpsest.shared.files.events.FileEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
 /** Files by id, as of (at least) the last write acknowledged before the read. Blocking. */
@@ -19,8 +21,17 @@ public class FileReads {
 
     /** The file as of (at least) the last write acknowledged before this call; 404 if there is none. */
     public FileRecord existing(String fileId) {
-        return readYourWrites.read(fileId, () -> store.load(fileId), FileRecord::sequence)
+        return readYourWrites.read(fileId, () -> store.load(fileId), FileRecord::sequence,
+                        (record, event) -> fold(fileId, record, event))
                 .filter(r -> !r.deleted() && r.current().isPresent())
                 .orElseThrow(() -> ApiError.notFound(FILE_NOT_FOUND));
+    }
+
+    private static FileRecord fold(String fileId, FileRecord record, DomainEventMessage<?> event) {
+        FileRecord folded = record != null ? record : FileRecord.empty(fileId);
+        if (event.getPayload() instanceof FileEvent fileEvent) {
+            folded.apply(fileEvent, event.getSequenceNumber());
+        }
+        return folded;
     }
 }

@@ -2,7 +2,10 @@ package io.palimpsest.query.jobs;
 
 import io.palimpsest.platform.web.ApiError;
 import io.palimpsest.query.files.ReadYourWrites;
+import io.palimpsest.shared.folders.events.FolderJobCompleted;
+import io.palimpsest.shared.folders.events.FolderJobStarted;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +25,21 @@ class FolderJobController {
         this.readYourWrites = readYourWrites;
     }
 
+    private static FolderJobRecord fold(FolderJobRecord job, DomainEventMessage<?> event) {
+        if (event.getPayload() instanceof FolderJobStarted started) {
+            return new FolderJobRecord(started.jobId(), started.type().name(), "Pending", event.getSequenceNumber());
+        }
+        if (event.getPayload() instanceof FolderJobCompleted completed) {
+            return new FolderJobRecord(completed.jobId(), completed.type().name(), "Completed",
+                    event.getSequenceNumber());
+        }
+        return job;
+    }
+
     @GetMapping(path = "/v1/bulkJobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> job(@PathVariable String jobId) {
-        return Mono.fromCallable(() -> readYourWrites.read(jobId, () -> jobs.load(jobId), FolderJobRecord::sequence)
+        return Mono.fromCallable(() -> readYourWrites.read(jobId, () -> jobs.load(jobId), FolderJobRecord::sequence,
+                                FolderJobController::fold)
                         .map(job -> Map.<String, Object>of("jobId", job.jobId(), "type", job.type(),
                                 "status", job.status()))
                         .orElseThrow(() -> ApiError.notFound("The requested job does not exist.")))

@@ -59,12 +59,15 @@ public class IndexDocuments {
 
     /**
      * What a version's document depends on: its own record, whether it is current, where the file is,
-     * and the times it shows. Two equal signatures mean the same document.
+     * and the times it shows. Equal signatures mean the same document (records compare deeply).
      */
-    String signature(FileRecord file, VersionRecord version) {
+    record Signature(VersionRecord version, boolean current, String filePath, Instant createdAt, Instant updatedAt) {
+    }
+
+    Signature signature(FileRecord file, VersionRecord version) {
         boolean current = file.isCurrent(version);
-        return write(version) + '|' + current + '|' + file.filePath()
-                + (current ? "|" + file.createdAt() + '|' + file.updatedAt() : "");
+        return new Signature(version, current, file.filePath(), current ? file.createdAt() : null,
+                current ? file.updatedAt() : null);
     }
 
     Document of(FileRecord file, VersionRecord version) {

@@ -10,11 +10,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
@@ -35,12 +39,18 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * This node's search index: a Lucene directory holding a document per file version and per folder,
  * plus, in its commit data, the position of the event stream it reflects. Changes of a processing
- * batch are staged here and written in {@link #commit(String)} together with that position, so index
- * and position can never drift apart; searches see them as soon as the commit is done.
+ * batch are staged here and written in {@link #commit(String)} with that position: searches see them
+ * at once (near-real-time), and a Lucene commit makes documents and position durable together, at
+ * most every {@link #COMMIT_INTERVAL} (an fsync per batch would cost more than the batch). After a
+ * crash the index reopens at its last commit and the processor replays from the position stored with
+ * it, so index and position never drift apart.
  */
 public class SearchIndex implements DisposableBean {
 
     static final String TOKEN = "token";
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /** Recently written files, so a busy file is not read back from the index for every event. */
+    private static final int CACHED_FILES = 2000;
 
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -48,7 +58,24 @@ public class SearchIndex implements DisposableBean {
     private final ObjectMapper json;
     private final Map<String, FileRecord> stagedFiles = new LinkedHashMap<>();
     /** Signatures of the version documents of staged files as the index holds them now. */
-    private final Map<String, Map<String, String>> indexedSignatures = new LinkedHashMap<>();
+    private final Map<String, Map<String, IndexDocuments.Signature>> indexedSignatures = new LinkedHashMap<>();
+    private final Map<String, Indexed> recentlyWritten = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Indexed> eldest) {
+            return size() > CACHED_FILES;
+        }
+    };
+    private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "search-index-commit");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean uncommitted;
+    private long lastCommit = System.nanoTime();
+
+    /** A file as its documents are now, with their signatures. */
+    private record Indexed(FileRecord file, Map<String, IndexDocuments.Signature> signatures) {
+    }
     private final Map<String, FolderRecord> stagedFolders = new LinkedHashMap<>();
     /** Folders removed in this batch, each with everything under it; applied before staged folders. */
     private final List<String> removedFolders = new ArrayList<>();
@@ -63,6 +90,8 @@ public class SearchIndex implements DisposableBean {
             config.setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(FSDirectory.open(directory), config);
             this.searchers = new SearcherManager(writer, null);
+            committer.scheduleWithFixedDelay(this::commitIfDue, COMMIT_INTERVAL.toMillis(),
+                    COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + directory, e);
         }
@@ -87,6 +116,12 @@ public class SearchIndex implements DisposableBean {
         if (staged != null) {
             return Optional.of(staged);
         }
+        Indexed recent = recentlyWritten.remove(fileId);
+        if (recent != null) {
+            // taken out: the caller changes the record, and a failed batch must not leave it behind
+            indexedSignatures.put(fileId, recent.signatures());
+            return Optional.of(recent.file());
+        }
         List<Document> docs = find(new TermQuery(new Term(IndexDocuments.FILE_KEY, fileId)), 1000);
         Optional<Document> header = docs.stream().filter(d -> d.get(IndexDocuments.HEADER) != null
                 && d.get(IndexDocuments.VERSION) == null).findFirst();
@@ -94,7 +129,7 @@ public class SearchIndex implements DisposableBean {
             return Optional.empty();
         }
         FileRecord file = restore(header.get(), docs);
-        Map<String, String> signatures = new LinkedHashMap<>();
+        Map<String, IndexDocuments.Signature> signatures = new LinkedHashMap<>();
         file.versions().forEach(v -> signatures.put(v.versionId(), documents.signature(file, v)));
         indexedSignatures.put(fileId, signatures);
         return Optional.of(file);
@@ -124,11 +159,19 @@ public class SearchIndex implements DisposableBean {
         stagedFolders.put(folder.path(), folder);
     }
 
-    /** Writes the staged changes and the new stream position in one Lucene commit. */
+    /**
+     * Writes the staged changes with the new stream position, visible to searches at once and made
+     * durable by the next commit (at most {@link #COMMIT_INTERVAL} later).
+     */
     public synchronized void commit(String token) {
         try {
+            Map<String, Indexed> written = new LinkedHashMap<>();
             for (FileRecord file : stagedFiles.values()) {
-                write(file, indexedSignatures.getOrDefault(file.fileId(), Map.of()));
+                Map<String, IndexDocuments.Signature> signatures =
+                        write(file, indexedSignatures.getOrDefault(file.fileId(), Map.of()));
+                if (!file.deleted()) {
+                    written.put(file.fileId(), new Indexed(file, signatures));
+                }
             }
             for (String folderPath : removedFolders) {
                 writer.deleteDocuments(new Term(IndexDocuments.FOLDER_KEY, folderPath));
@@ -141,44 +184,76 @@ public class SearchIndex implements DisposableBean {
                 writer.updateDocument(new Term(IndexDocuments.FOLDER_KEY, folder.path()), documents.of(folder));
             }
             writer.setLiveCommitData(Map.of(TOKEN, token).entrySet());
-            writer.commit();
-            discardStaged();
-            searchers.maybeRefresh();
+            uncommitted = true;
+            clearStaging();
+            recentlyWritten.putAll(written);
+            if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
+                commitNow();
+            }
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             discardStaged();
-            throw new UncheckedIOException("cannot commit the search index", e);
+            throw new UncheckedIOException("cannot write the search index", e);
         }
     }
 
     /** Forgets a batch that will not be committed (its events will be processed again). */
     public synchronized void discardStaged() {
+        clearStaging();
+        recentlyWritten.clear();
+    }
+
+    private void clearStaging() {
         stagedFiles.clear();
         stagedFolders.clear();
         removedFolders.clear();
         indexedSignatures.clear();
     }
 
+    private synchronized void commitIfDue() {
+        try {
+            if (uncommitted) {
+                commitNow();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the next batch or the next tick tries again; until then the last commit stands
+            org.slf4j.LoggerFactory.getLogger(SearchIndex.class).warn("Search index commit failed", e);
+        }
+    }
+
+    private void commitNow() throws IOException {
+        writer.commit();
+        uncommitted = false;
+        lastCommit = System.nanoTime();
+    }
+
     /**
      * Rewrites only the version documents whose content changed (a new upload touches two: the new
      * current version and the previous one), so indexing a file's history stays linear in its length.
+     * Returns the signatures of the file's documents as they now are.
      */
-    private void write(FileRecord file, Map<String, String> indexed) throws IOException {
+    private Map<String, IndexDocuments.Signature> write(FileRecord file, Map<String, IndexDocuments.Signature> indexed)
+            throws IOException {
         if (file.deleted()) {
             writer.deleteDocuments(new Term(IndexDocuments.FILE_KEY, file.fileId()));
-            return;
+            return Map.of();
         }
+        Map<String, IndexDocuments.Signature> signatures = new LinkedHashMap<>();
         for (VersionRecord version : file.versions()) {
-            if (!documents.signature(file, version).equals(indexed.get(version.versionId()))) {
+            IndexDocuments.Signature signature = documents.signature(file, version);
+            signatures.put(version.versionId(), signature);
+            if (!signature.equals(indexed.get(version.versionId()))) {
                 writer.updateDocument(new Term(IndexDocuments.VERSION_KEY, version.versionId()),
                         documents.of(file, version));
             }
         }
         for (String versionId : indexed.keySet()) {
-            if (file.version(versionId).isEmpty()) {
+            if (!signatures.containsKey(versionId)) {
                 writer.deleteDocuments(new Term(IndexDocuments.VERSION_KEY, versionId));
             }
         }
         writer.updateDocument(new Term(IndexDocuments.HEADER_KEY, file.fileId()), documents.headerDocument(file));
+        return signatures;
     }
 
     /** The hits from {@code skip} to {@code skip + limit} of a query, in the order of {@code sort}. */
@@ -249,9 +324,14 @@ public class SearchIndex implements DisposableBean {
         }
     }
 
+    /** A clean stop commits what was written, so the next start need not replay it. */
     @Override
     public synchronized void destroy() throws IOException {
+        committer.shutdownNow();
         searchers.close();
-        writer.rollback();
+        if (uncommitted) {
+            commitNow();
+        }
+        writer.close();
     }
 }

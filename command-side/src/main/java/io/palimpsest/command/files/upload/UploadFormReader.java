@@ -7,9 +7,7 @@ import io.palimpsest.platform.web.ApiError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.FormPartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
@@ -45,8 +43,7 @@ class UploadFormReader {
                             return drain(events).then(Mono.error(
                                     ApiError.badRequest("Your request contains more than one file parameter.")));
                         }
-                        return staging.stage(events.map(e -> detached(e.content())), maxBytes)
-                                .doOnNext(staged::set).then();
+                        return staging.stage(events.map(PartEvent::content), maxBytes).doOnNext(staged::set).then();
                     }
                     if (event instanceof FormPartEvent form) {
                         fields.put(form.name(), form.value());
@@ -68,22 +65,6 @@ class UploadFormReader {
         StagedFile file = staged.getAndSet(null);
         if (file != null) {
             staging.discard(file);
-        }
-    }
-
-    /**
-     * A copy of the part's bytes, the pooled original released here on the event loop. Spring's
-     * multipart parser slices parts out of shared network buffers; releasing a slice later, on the
-     * thread that writes it to disk, was seen to free a buffer the parser was still reading (an
-     * IllegalReferenceCountException under concurrent uploads). The copy costs one memcpy per chunk.
-     */
-    private static DataBuffer detached(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
-        } finally {
-            DataBufferUtils.release(buffer);
         }
     }
 
