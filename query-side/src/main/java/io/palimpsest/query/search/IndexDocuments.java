@@ -49,11 +49,11 @@ public class IndexDocuments {
     }
 
     /** The hidden document holding the file's own state; no search matches it (it has no type). */
-    Document headerDocument(FileRecord file) {
+    Document headerDocument(FileRecord file, String headerJson) {
         Document doc = new Document();
         doc.add(new StringField(FILE_KEY, file.fileId(), Field.Store.NO));
         doc.add(new StringField(HEADER_KEY, file.fileId(), Field.Store.NO));
-        doc.add(new StoredField(HEADER, headerJson(file)));
+        doc.add(new StoredField(HEADER, headerJson));
         return doc;
     }
 
@@ -70,7 +70,8 @@ public class IndexDocuments {
                 current ? file.updatedAt() : null);
     }
 
-    Document of(FileRecord file, VersionRecord version) {
+    /** {@code headerJson} is {@link #headerJson(FileRecord)}, computed once per file and written change. */
+    Document of(FileRecord file, VersionRecord version, String headerJson) {
         boolean current = file.isCurrent(version);
         Document doc = new Document();
         doc.add(new StringField(FILE_KEY, file.fileId(), Field.Store.NO));
@@ -100,7 +101,7 @@ public class IndexDocuments {
         keyword(doc, IndexFields.PUBLISHED, String.valueOf(version.details().published()));
         keyword(doc, IndexFields.TRANSPARENCY, String.valueOf(Boolean.TRUE.equals(version.hasAlpha())));
         version.details().customMetadata().forEach((key, value) -> customMetadata(doc, key, value));
-        doc.add(new StoredField(HEADER, headerJson(file)));
+        doc.add(new StoredField(HEADER, headerJson));
         doc.add(new StoredField(VERSION, write(version)));
         return doc;
     }
@@ -201,7 +202,8 @@ public class IndexDocuments {
         }
     }
 
-    private String headerJson(FileRecord file) {
+    /** The file's own state without its versions (each version document stores its own). */
+    String headerJson(FileRecord file) {
         ObjectNode node = json.valueToTree(file);
         node.remove("versions");
         return node.toString();

@@ -238,13 +238,14 @@ public class SearchIndex implements DisposableBean {
             writer.deleteDocuments(new Term(IndexDocuments.FILE_KEY, file.fileId()));
             return Map.of();
         }
+        String header = documents.headerJson(file);
         Map<String, IndexDocuments.Signature> signatures = new LinkedHashMap<>();
         for (VersionRecord version : file.versions()) {
             IndexDocuments.Signature signature = documents.signature(file, version);
             signatures.put(version.versionId(), signature);
             if (!signature.equals(indexed.get(version.versionId()))) {
                 writer.updateDocument(new Term(IndexDocuments.VERSION_KEY, version.versionId()),
-                        documents.of(file, version));
+                        documents.of(file, version, header));
             }
         }
         for (String versionId : indexed.keySet()) {
@@ -252,7 +253,7 @@ public class SearchIndex implements DisposableBean {
                 writer.deleteDocuments(new Term(IndexDocuments.VERSION_KEY, versionId));
             }
         }
-        writer.updateDocument(new Term(IndexDocuments.HEADER_KEY, file.fileId()), documents.headerDocument(file));
+        writer.updateDocument(new Term(IndexDocuments.HEADER_KEY, file.fileId()), documents.headerDocument(file, header));
         return signatures;
     }
 

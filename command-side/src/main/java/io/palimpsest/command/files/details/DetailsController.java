@@ -2,6 +2,7 @@ package io.palimpsest.command.files.details;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.palimpsest.command.metadata.CustomMetadataValidator;
 import io.palimpsest.command.files.details.DetailsRequestParser.DetailsRequest;
 import io.palimpsest.command.files.views.FileViews;
 import io.palimpsest.platform.web.ApiError;
@@ -33,10 +34,11 @@ class DetailsController {
     private final DetailsRequestParser parser;
     private final Clock clock;
 
-    DetailsController(CommandGateway commands, FileViews views, ObjectMapper json, Clock clock) {
+    DetailsController(CommandGateway commands, FileViews views, ObjectMapper json, Clock clock,
+                      CustomMetadataValidator customMetadata) {
         this.commands = commands;
         this.views = views;
-        this.parser = new DetailsRequestParser(json);
+        this.parser = new DetailsRequestParser(json, customMetadata);
         this.clock = clock;
     }
 

@@ -3,6 +3,7 @@ package io.palimpsest.command.files.details;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.palimpsest.command.metadata.CustomMetadataValidator;
 import io.palimpsest.command.files.tags.TagRules;
 import io.palimpsest.platform.web.ApiError;
 import io.palimpsest.shared.files.FieldUpdate;
@@ -39,9 +40,11 @@ final class DetailsRequestParser {
     private static final Pattern COORDINATES = Pattern.compile("\\d+,\\d+,\\d+,\\d+");
 
     private final ObjectMapper json;
+    private final CustomMetadataValidator customMetadata;
 
-    DetailsRequestParser(ObjectMapper json) {
+    DetailsRequestParser(ObjectMapper json, CustomMetadataValidator customMetadata) {
         this.json = json;
+        this.customMetadata = customMetadata;
     }
 
     DetailsRequest parse(FileId fileId, JsonNode body, Instant now) {
@@ -155,11 +158,12 @@ final class DetailsRequestParser {
     }
 
     /**
-     * Where custom metadata will be checked against the fields defined with the custom metadata
-     * fields API (spec §3.3: 400 "Invalid custom metadata." with {@code errors}). For now every key
-     * and value of the right JSON shape is accepted.
+     * Checks the sent custom metadata against the fields defined with the custom metadata fields API
+     * (spec §3.3: 400 "Invalid custom metadata." with {@code errors}); as ImageKit does, the request's
+     * own object is checked, not the merged result.
      */
     private void validateCustomMetadata(Map<String, Object> changes) {
+        customMetadata.validate(changes);
     }
 
     private static boolean containsContainers(JsonNode array) {

@@ -7,6 +7,7 @@ import io.palimpsest.command.files.WriteApiBehaviour;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,27 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code PATCH /v1/files/{fileId}/details} (spec §3.3): details, publication, and what is refused. */
 class DetailsIT extends WriteApiBehaviour {
+
+    /** Custom metadata must name defined fields; these tests edit brand, colour and size. */
+    @BeforeEach
+    void defineCustomMetadataFields() {
+        define("brand", "Text");
+        define("colour", "Text");
+        define("size", "Number");
+    }
+
+    private void define(String name, String type) {
+        // 201 the first time; 400 "already exists" afterwards, which is as good
+        client().post().uri("/v1/customMetadataFields").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name, "label", name, "schema", Map.of("type", type)))
+                .exchange().expectBody().returnResult();
+    }
+
+    @Test
+    void refusesCustomMetadataForAnUndefinedField() {
+        expectError(patch(aFile(), Map.of("customMetadata", Map.of("undefinedField", "x"))), HttpStatus.BAD_REQUEST,
+                "Invalid custom metadata.", "INVALID_CUSTOM_METADATA");
+    }
 
     WebTestClient.ResponseSpec patch(String fileId, Object body) {
         return client().patch().uri("/v1/files/{fileId}/details", fileId).contentType(MediaType.APPLICATION_JSON)

@@ -112,6 +112,9 @@ class WriteAnswersIT {
     @Test
     void patchAnswersWithTheFileTheNextReadReturns() {
         String fileId = fileWithVersions(2).get(0).get("fileId").asText();
+        client().post().uri("/v1/customMetadataFields").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "brand", "label", "Brand", "schema", Map.of("type", "Text")))
+                .exchange().expectStatus().isCreated();
 
         JsonNode updated = client().patch().uri("/v1/files/{fileId}/details", fileId)
                 .contentType(MediaType.APPLICATION_JSON)
