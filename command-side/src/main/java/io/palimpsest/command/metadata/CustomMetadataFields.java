@@ -2,6 +2,7 @@ package io.palimpsest.command.metadata;
 
 import io.palimpsest.command.metadata.FieldJson.FieldChange;
 import io.palimpsest.command.metadata.FieldJson.NewField;
+import io.palimpsest.command.files.IdGenerator;
 import io.palimpsest.shared.metadata.CustomMetadataFieldId;
 import io.palimpsest.shared.metadata.commands.CreateCustomMetadataField;
 import io.palimpsest.shared.metadata.commands.DeleteCustomMetadataField;
@@ -25,10 +26,10 @@ class CustomMetadataFields {
 
     private final CommandGateway commands;
     private final CustomMetadataFieldRegistry registry;
-    private final FieldIdGenerator ids;
+    private final IdGenerator ids;
     private final Clock clock;
 
-    CustomMetadataFields(CommandGateway commands, CustomMetadataFieldRegistry registry, FieldIdGenerator ids,
+    CustomMetadataFields(CommandGateway commands, CustomMetadataFieldRegistry registry, IdGenerator ids,
                          Clock clock) {
         this.commands = commands;
         this.registry = registry;
@@ -37,7 +38,7 @@ class CustomMetadataFields {
     }
 
     FieldDefinition create(NewField field) {
-        CustomMetadataFieldId fieldId = ids.next();
+        CustomMetadataFieldId fieldId = new CustomMetadataFieldId(ids.newId());
         commands.sendAndWait(new CreateCustomMetadataField(fieldId, field.name(), field.label(), field.schema(),
                 field.description(), clock.instant()));
         return new FieldDefinition(fieldId, field.name(), field.label(), field.schema(), field.description());
