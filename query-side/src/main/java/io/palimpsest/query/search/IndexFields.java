@@ -49,8 +49,6 @@ public final class IndexFields {
     public static final String CUSTOM_METADATA_KEYS = "customMetadata#keys";
     /** The stored JSON of the document's File (or Folder) object, as list and search return it. */
     public static final String SOURCE = "_source";
-    /** Relevance is scored on these (BM25); the sort key of DESC_RELEVANCE. */
-    public static final String SORT_RELEVANCE = "_score";
 
     private IndexFields() {
     }

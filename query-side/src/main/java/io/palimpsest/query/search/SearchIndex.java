@@ -278,20 +278,6 @@ public class SearchIndex implements DisposableBean {
         }
     }
 
-    /** How many documents the index holds, for metrics and tests. */
-    public int size() {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return searcher.getIndexReader().numDocs();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Staged changes are never in the writer before commit, so the refreshed searcher sees all there is. */
     private List<Document> find(Query query, int max) {
         try {
