@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * whose {@code before->after(capacity)} figures catch the peaks just before each collection that
  * sampling misses, and give the heap still in use after each collection.
  */
-final class HeapProbe implements AutoCloseable {
+public final class HeapProbe implements AutoCloseable {
 
     private static final long SAMPLE_MILLIS = 50;
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
@@ -60,12 +60,12 @@ final class HeapProbe implements AutoCloseable {
     }
 
     /** Starts sampling; the GC log is read from its current end. */
-    static HeapProbe start(String managementBase, Path gcLog) throws IOException {
+    public static HeapProbe start(String managementBase, Path gcLog) throws IOException {
         return new HeapProbe(managementBase + "/actuator/metrics/jvm.memory.used?tag=area:heap", gcLog);
     }
 
     /** Stops sampling (after one more sample interval) and summarises what was seen. */
-    Heap finish() throws IOException, InterruptedException {
+    public Heap finish() throws IOException, InterruptedException {
         Thread.sleep(2 * SAMPLE_MILLIS);
         running = false;
         sampler.interrupt();
@@ -98,10 +98,10 @@ final class HeapProbe implements AutoCloseable {
      * @param beforeGc   largest heap use just before a collection (GC log), bytes; 0 without collections
      * @param afterGc    largest heap use just after a collection (GC log), bytes: what stayed reachable
      */
-    record Heap(long maxSampled, long samples, long beforeGc, long afterGc, int collections) {
+    public record Heap(long maxSampled, long samples, long beforeGc, long afterGc, int collections) {
 
         /** The highest heap use seen by either source. */
-        long peak() {
+        public long peak() {
             return Math.max(maxSampled, beforeGc);
         }
     }

@@ -16,8 +16,12 @@ import io.palimpsest.shared.files.commands.TransferFiles;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -53,22 +57,7 @@ class FileTransfers {
         }
         Aggregate<FileAggregate> source = files.load(command.sourceFileId().value());
         FilePath target = targetOf(source, command.sourceFileId(), command.destination());
-        List<FileVersion> versions = source.invoke(file -> file.versionsInTransferOrder(command.includeFileVersions()));
-        Optional<FileId> existing = paths.fileAt(target);
-        if (existing.isPresent()) {
-            List<FileVersion> copies = copies(versions, ids.newVersionId(), command.copiedAt());
-            files.load(existing.get().value()).execute(file -> file.handle(new AppendVersions(existing.get(),
-                    command.sourceFileId(), VersionSource.COPY, copies, command.operationId(), command.copiedAt())));
-            return;
-        }
-        FileId copy = ids.newFileId();
-        List<FileVersion> copies = copies(versions, copy.firstVersionId(), command.copiedAt());
-        try {
-            files.newInstance(() -> new FileAggregate(
-                    new CreateFileFromCopy(copy, target, command.sourceFileId(), copies, command.copiedAt())));
-        } catch (Exception e) {
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
+        copy(command, source, target, paths.fileAt(target));
     }
 
     @CommandHandler
@@ -78,7 +67,32 @@ class FileTransfers {
         }
         Aggregate<FileAggregate> source = files.load(command.sourceFileId().value());
         FilePath target = targetOf(source, command.sourceFileId(), command.destination());
-        Optional<FileId> existing = paths.fileAt(target);
+        move(command, source, target, paths.fileAt(target));
+    }
+
+    /** Returns the new file's id, or empty when the versions were appended to {@code existing}. */
+    private Optional<FileId> copy(CopyFileToFolder command, Aggregate<FileAggregate> source, FilePath target,
+                                  Optional<FileId> existing) {
+        List<FileVersion> versions = source.invoke(file -> file.versionsInTransferOrder(command.includeFileVersions()));
+        if (existing.isPresent()) {
+            List<FileVersion> copies = copies(versions, ids.newVersionId(), command.copiedAt());
+            files.load(existing.get().value()).execute(file -> file.handle(new AppendVersions(existing.get(),
+                    command.sourceFileId(), VersionSource.COPY, copies, command.operationId(), command.copiedAt())));
+            return Optional.empty();
+        }
+        FileId copy = ids.newFileId();
+        List<FileVersion> copies = copies(versions, copy.firstVersionId(), command.copiedAt());
+        try {
+            files.newInstance(() -> new FileAggregate(
+                    new CreateFileFromCopy(copy, target, command.sourceFileId(), copies, command.copiedAt())));
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+        return Optional.of(copy);
+    }
+
+    private void move(MoveFileToFolder command, Aggregate<FileAggregate> source, FilePath target,
+                      Optional<FileId> existing) {
         if (existing.isEmpty()) {
             source.execute(file -> file.handle(new MoveFile(command.sourceFileId(), command.destination(),
                     command.movedAt())));
@@ -94,23 +108,61 @@ class FileTransfers {
     /**
      * Runs every step in this one unit of work; returns the operation ids of the steps that broke a
      * rule and were skipped. A database failure fails the whole batch (the caller retries step by step).
+     * Does what the single-file handlers do, one step after the other, but asks the database once
+     * per page rather than once per file: which operations were done before, and which files are at
+     * the target paths. The latter is kept up to date as the steps take and free paths, so a later
+     * step sees what an earlier one did, exactly as if it had asked again.
      */
     @CommandHandler
     List<String> handle(TransferFiles command) {
         List<String> skipped = new ArrayList<>();
+        Set<String> done = alreadyDone(command.transfers().stream().map(FileTransfers::operationId).toList());
+        List<LoadedStep> steps = new ArrayList<>();
         for (TransferFiles.Transfer transfer : command.transfers()) {
+            if (done.contains(operationId(transfer))) {
+                continue;
+            }
+            FileId sourceId = transfer instanceof TransferFiles.CopyStep step ? step.copy().sourceFileId()
+                    : ((TransferFiles.MoveStep) transfer).move().sourceFileId();
             try {
-                if (transfer instanceof TransferFiles.CopyStep step) {
-                    handle(step.copy());
-                } else if (transfer instanceof TransferFiles.MoveStep step) {
-                    handle(step.move());
+                Aggregate<FileAggregate> source = files.load(sourceId.value());
+                FilePath target = targetOf(source, sourceId, transfer instanceof TransferFiles.CopyStep step
+                        ? step.copy().destination() : ((TransferFiles.MoveStep) transfer).move().destination());
+                steps.add(new LoadedStep(transfer, source, source.invoke(FileAggregate::path), target));
+            } catch (FileRuleViolation | AggregateNotFoundException e) {
+                skipped.add(operationId(transfer));
+            }
+        }
+        Map<FilePath, FileId> occupied = filesAt(steps.stream().map(LoadedStep::target).toList());
+        for (LoadedStep step : steps) {
+            Optional<FileId> existing = Optional.ofNullable(occupied.get(step.target()));
+            try {
+                if (step.transfer() instanceof TransferFiles.CopyStep copy) {
+                    copy(copy.copy(), step.source(), step.target(), existing)
+                            .ifPresent(created -> occupied.put(step.target(), created));
+                } else {
+                    MoveFileToFolder move = ((TransferFiles.MoveStep) step.transfer()).move();
+                    move(move, step.source(), step.target(), existing);
+                    occupied.remove(step.sourcePath());
+                    if (existing.isEmpty()) {
+                        occupied.put(step.target(), move.sourceFileId());
+                    }
                 }
             } catch (FileRuleViolation | AggregateNotFoundException e) {
-                skipped.add(transfer instanceof TransferFiles.CopyStep step ? step.copy().operationId()
-                        : ((TransferFiles.MoveStep) transfer).move().operationId());
+                skipped.add(operationId(step.transfer()));
             }
         }
         return skipped;
+    }
+
+    /** A step of a page with its source loaded: where the source is now and where it goes. */
+    private record LoadedStep(TransferFiles.Transfer transfer, Aggregate<FileAggregate> source, FilePath sourcePath,
+                              FilePath target) {
+    }
+
+    private static String operationId(TransferFiles.Transfer transfer) {
+        return transfer instanceof TransferFiles.CopyStep step ? step.copy().operationId()
+                : ((TransferFiles.MoveStep) transfer).move().operationId();
     }
 
     /**
@@ -120,6 +172,36 @@ class FileTransfers {
     private boolean alreadyDone(String operationId) {
         return jdbc.update("INSERT INTO completed_operation (operation_id) VALUES (?) ON CONFLICT DO NOTHING",
                 operationId) == 0;
+    }
+
+    /** {@link #alreadyDone(String)} for many operations in one statement: those recorded before. */
+    private Set<String> alreadyDone(List<String> operationIds) {
+        if (operationIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> recordedNow = new HashSet<>(jdbc.query("INSERT INTO completed_operation (operation_id)"
+                        + " SELECT unnest(?) ON CONFLICT DO NOTHING RETURNING operation_id",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("varchar",
+                        operationIds.toArray())),
+                (row, i) -> row.getString(1)));
+        Set<String> before = new HashSet<>(operationIds);
+        before.removeAll(recordedNow);
+        return before;
+    }
+
+    /** The files at these paths, in one query of the path registry's table. */
+    private Map<FilePath, FileId> filesAt(List<FilePath> targets) {
+        Map<FilePath, FileId> found = new HashMap<>();
+        if (targets.isEmpty()) {
+            return found;
+        }
+        jdbc.query("SELECT path, file_id FROM file_path WHERE path = ANY(?)",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text",
+                        targets.stream().map(FilePath::toString).toArray())),
+                row -> {
+                    found.put(FilePath.parse(row.getString(1)), new FileId(row.getString(2)));
+                });
+        return found;
     }
 
     private static FilePath targetOf(Aggregate<FileAggregate> source, FileId sourceId,

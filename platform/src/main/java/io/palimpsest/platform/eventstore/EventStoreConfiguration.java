@@ -1,14 +1,17 @@
 package io.palimpsest.platform.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +55,13 @@ public class EventStoreConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /** What every streaming processor reads: the event store, waking the processor as events arrive. */
+    @Bean(destroyMethod = "close")
+    WakingEventSource processorEventSource(EventStore eventStore,
+            @Value("${palimpsest.event-processing.wake-up-delay:20ms}") Duration wakeUpDelay) {
+        return new WakingEventSource(eventStore, wakeUpDelay);
     }
 
     @Bean

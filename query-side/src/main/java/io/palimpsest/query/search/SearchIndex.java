@@ -70,8 +70,10 @@ public class SearchIndex implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private boolean uncommitted;
-    private long lastCommit = System.nanoTime();
+    /** The stream position of everything written to the index writer (visible, perhaps not yet durable). */
+    private volatile String writtenToken;
+    /** The stream position of the last commit this process made; only the commit thread touches it. */
+    private String committedToken;
 
     /** A file as its documents are now, with their signatures. */
     private record Indexed(FileRecord file, Map<String, IndexDocuments.Signature> signatures) {
@@ -99,6 +101,9 @@ public class SearchIndex implements DisposableBean {
 
     /** The event-stream position of the last commit, as the token store serialised it; empty for a new index. */
     public synchronized Optional<String> committedToken() {
+        if (writtenToken != null) {
+            return Optional.of(writtenToken);
+        }
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
@@ -161,7 +166,8 @@ public class SearchIndex implements DisposableBean {
 
     /**
      * Writes the staged changes with the new stream position, visible to searches at once and made
-     * durable by the next commit (at most {@link #COMMIT_INTERVAL} later).
+     * durable by the next commit (at most {@link #COMMIT_INTERVAL} later, on the commit thread, so that
+     * the processor never waits for a commit's fsyncs).
      */
     public synchronized void commit(String token) {
         try {
@@ -183,13 +189,9 @@ public class SearchIndex implements DisposableBean {
             for (FolderRecord folder : stagedFolders.values()) {
                 writer.updateDocument(new Term(IndexDocuments.FOLDER_KEY, folder.path()), documents.of(folder));
             }
-            writer.setLiveCommitData(Map.of(TOKEN, token).entrySet());
-            uncommitted = true;
+            writtenToken = token;
             clearStaging();
             recentlyWritten.putAll(written);
-            if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
-                commitNow();
-            }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             discardStaged();
@@ -210,21 +212,29 @@ public class SearchIndex implements DisposableBean {
         indexedSignatures.clear();
     }
 
-    private synchronized void commitIfDue() {
+    private void commitIfDue() {
         try {
-            if (uncommitted) {
-                commitNow();
-            }
+            commitWritten();
         } catch (IOException | RuntimeException e) {
             // the next batch or the next tick tries again; until then the last commit stands
             org.slf4j.LoggerFactory.getLogger(SearchIndex.class).warn("Search index commit failed", e);
         }
     }
 
-    private void commitNow() throws IOException {
+    /**
+     * Commits what the writer holds with the position read <em>before</em> the commit starts: every
+     * document of that position was written before it was published, so the commit's flush holds them
+     * all. The commit may hold later documents too; their events are replayed after a crash, which
+     * changes nothing (writes are idempotent).
+     */
+    private void commitWritten() throws IOException {
+        String token = writtenToken;
+        if (token == null || token.equals(committedToken)) {
+            return;
+        }
+        writer.setLiveCommitData(Map.of(TOKEN, token).entrySet());
         writer.commit();
-        uncommitted = false;
-        lastCommit = System.nanoTime();
+        committedToken = token;
     }
 
     /**
@@ -314,11 +324,15 @@ public class SearchIndex implements DisposableBean {
     /** A clean stop commits what was written, so the next start need not replay it. */
     @Override
     public synchronized void destroy() throws IOException {
-        committer.shutdownNow();
-        searchers.close();
-        if (uncommitted) {
-            commitNow();
+        committer.shutdown();
+        try {
+            // not interrupted: an interrupt during a commit's I/O would close the writer's files
+            committer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        searchers.close();
+        commitWritten();
         writer.close();
     }
 }

@@ -1,0 +1,369 @@
+package io.palimpsest.bench.folders;
+
+import io.palimpsest.bench.upload.HeapProbe;
+import io.palimpsest.bench.upload.SharedHarness;
+import io.palimpsest.bench.upload.SharedHarness.Latencies;
+import io.palimpsest.bench.upload.SharedHarness.Server;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The folder job benchmark (bench/folders.sh, issue 4): standalone Palimpsest copies and moves a
+ * folder of N files as a background job ({@code POST /v1/bulkJobs/copyFolder}, {@code /moveFolder});
+ * files per second from the request until {@code GET /v1/bulkJobs/{jobId}} answers Completed, checked
+ * by counting what the list API shows at the destination afterwards. Every job runs on a folder of
+ * N and of N/10 files, with the server's heap watched, to show whether memory grows with the folder.
+ * Baseline, same run: the same files copied one request each ({@code POST /v1/files/copy}) by a
+ * client with {@code concurrency} connections. The results replace the folder section of
+ * docs/benchmarks.md.
+ *
+ * <p>Options ({@code --name=value}): {@code jar}, {@code output}, {@code files} (10000; the small folder has a
+ * tenth), {@code versions} (2 per file), {@code xmx} (512m), {@code concurrency} (8, seeding and baseline),
+ * {@code baseline} (as many single copies as {@code files}), {@code upload-bytes} (1024), {@code jfr} (record
+ * each large job with Java Flight Recorder into the log directory), {@code max-minutes} (60).
+ */
+public final class FolderBenchmark {
+
+    static final String PRIVATE_KEY = "private_bench_folders";
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final Options options;
+    private final Path work;
+    private final Path logs;
+    private final List<Server> running = new ArrayList<>();
+
+    record Options(Path jar, Path output, int files, int versions, String xmx, int concurrency, int baseline,
+                   int uploadBytes, boolean jfr, Duration maxRun, String command) {
+
+        static Options parse(String[] args) {
+            Map<String, String> o = new HashMap<>();
+            for (String arg : args) {
+                String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+                o.put(pair[0], pair.length > 1 ? pair[1] : "true");
+            }
+            int files = Integer.parseInt(o.getOrDefault("files", "10000"));
+            return new Options(
+                    Path.of(o.getOrDefault("jar", "deploy/standalone/target/palimpsest-standalone.jar")),
+                    Path.of(o.getOrDefault("output", "docs/benchmarks.md")),
+                    files,
+                    Integer.parseInt(o.getOrDefault("versions", "2")),
+                    o.getOrDefault("xmx", "512m"),
+                    Integer.parseInt(o.getOrDefault("concurrency", "8")),
+                    Integer.parseInt(o.getOrDefault("baseline", String.valueOf(files))),
+                    Integer.parseInt(o.getOrDefault("upload-bytes", "1024")),
+                    Boolean.parseBoolean(o.getOrDefault("jfr", "false")),
+                    Duration.ofMinutes(Long.parseLong(o.getOrDefault("max-minutes", "60"))),
+                    System.getProperty("bench.command", "bench/folders.sh"));
+        }
+
+        List<Integer> sizes() {
+            return List.of(Math.max(1, files / 10), files);
+        }
+    }
+
+    /** The three jobs, each run on each folder size. */
+    enum Kind {
+        COPY("copy", "copyFolder, includeVersions false", false),
+        COPY_ALL_VERSIONS("copy-all", "copyFolder, includeVersions true", true),
+        MOVE("moved", "moveFolder", true);
+
+        final String destination;
+        final String label;
+        final boolean allVersions;
+
+        Kind(String destination, String label, boolean allVersions) {
+            this.destination = destination;
+            this.label = label;
+            this.allVersions = allVersions;
+        }
+    }
+
+    /**
+     * One job: files per second from the request to the first status answer saying Completed; CPU of
+     * the server's JVM and its PostgreSQL in that window; what the list API showed afterwards.
+     *
+     * @param visibleAfter from Completed until the list API showed every file at the destination (null: never)
+     */
+    record JobRun(Kind kind, int files, int versions, Duration time, Duration jvmCpu, Duration postgresCpu,
+                  HeapProbe.Heap heap, FolderApi.Count atDestination, FolderApi.Count leftAtSource,
+                  Duration visibleAfter, String error) {
+
+        double filesPerSecond() {
+            return files / (time.toNanos() / 1e9);
+        }
+
+        boolean verified() {
+            long olderVersions = kind.allVersions ? (long) files * (versions - 1) : 0;
+            boolean sourceOk = kind == Kind.MOVE ? leftAtSource.files() == 0 : leftAtSource.files() == files;
+            return error == null && atDestination.files() == files && atDestination.olderVersions() == olderVersions
+                    && sourceOk;
+        }
+    }
+
+    /** The baseline: single-file copies through {@code POST /v1/files/copy}. */
+    record Baseline(int files, int concurrency, Latencies latencies, Duration jvmCpu, Duration postgresCpu,
+                    FolderApi.Count atDestination) {
+    }
+
+    record Seeding(int files, int uploads, Duration time) {
+    }
+
+    record Results(List<Seeding> seeding, List<JobRun> jobs, Baseline baseline) {
+    }
+
+    private FolderBenchmark(Options options, Path work, Path logs) {
+        this.options = options;
+        this.work = work;
+        this.logs = logs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        if (!Files.isRegularFile(options.jar())) {
+            throw new IllegalArgumentException(options.jar() + " is missing: build it first (mvn -B -q -DskipTests package)");
+        }
+        Path logs = Files.createDirectories(Path.of("bench/target/folder-logs"));
+        Path work = Files.createTempDirectory("palimpsest-folder-bench-");
+        FolderBenchmark benchmark = new FolderBenchmark(options, work, logs);
+        Thread cleanup = new Thread(benchmark::stopAll, "stop-servers");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(options.maxRun().toMillis());
+                log("the whole run exceeded " + options.maxRun() + ": stopping everything");
+                System.exit(3); // the shutdown hook stops the server
+            } catch (InterruptedException finished) {
+                // the run ended in time
+            }
+        }, "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        int status = 0;
+        try {
+            ZonedDateTime started = ZonedDateTime.now();
+            Results results = benchmark.run();
+            String section = new FolderReport(started, options, work).render(results);
+            FolderReport.writeSection(options.output(), section);
+            System.out.println(section);
+            System.out.println("Written to " + options.output().toAbsolutePath());
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            benchmark.stopAll();
+            watchdog.interrupt();
+            deleteRecursively(work);
+        }
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+        System.exit(status);
+    }
+
+    private Results run() throws Exception {
+        int port = SharedHarness.freePort();
+        int managementPort = SharedHarness.freePort();
+        Path dataDir = Files.createDirectories(work.resolve("data"));
+        Path log = logs.resolve("palimpsest.log");
+        Path gcLog = logs.resolve("palimpsest-gc.log");
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        env.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
+        env.put("PALIMPSEST_DATA_DIR", dataDir.toString());
+        env.put("PALIMPSEST_PRIVATE_KEY", PRIVATE_KEY);
+        List<String> jvm = List.of("-Xmx" + options.xmx(), "-Xlog:gc:file=" + gcLog, "-jar",
+                options.jar().toAbsolutePath().toString());
+        log("starting " + String.join(" ", jvm));
+        Server server = SharedHarness.start("palimpsest", jvm, env, log, dataDir.resolve("postgres/postmaster.pid"));
+        synchronized (running) {
+            running.add(server);
+        }
+        String management = "http://127.0.0.1:" + managementPort;
+        server.awaitHttp(management + "/actuator/health", Duration.ofMinutes(3));
+        FolderApi api = new FolderApi("http://127.0.0.1:" + port, PRIVATE_KEY);
+
+        List<Seeding> seeding = new ArrayList<>();
+        for (int size : options.sizes()) {
+            seeding.add(seed(api, size));
+        }
+        List<JobRun> jobs = new ArrayList<>();
+        for (int size : options.sizes()) {
+            boolean large = size == options.files();
+            for (Kind kind : Kind.values()) {
+                quiet(server);
+                jobs.add(job(server, api, management, gcLog, kind, size, large && options.jfr()));
+            }
+        }
+        quiet(server);
+        Baseline baseline = baseline(server, api, options.files());
+        return new Results(seeding, jobs, baseline);
+    }
+
+    static String root(int size) {
+        return "/bench-folders-" + size + "/";
+    }
+
+    static String fileName(int index) {
+        return String.format("file-%05d.bin", index);
+    }
+
+    /** {@code size} files of {@code versions} versions each in {@code root(size)/src/}, uploaded through the API. */
+    private Seeding seed(FolderApi api, int size) throws Exception {
+        String folder = root(size) + "src/";
+        int uploads = size * options.versions();
+        AtomicLong nonce = new AtomicLong(size * 1_000_000L);
+        log("seeding " + folder + ": " + size + " files × " + options.versions() + " versions, " + options.uploadBytes()
+                + " bytes each, " + options.concurrency() + " connections");
+        long start = System.nanoTime();
+        // request i uploads version i / size of file i % size: every file's first version comes before any second one
+        Latencies result = SharedHarness.run(options.concurrency(), 0, uploads,
+                i -> api.upload(folder, fileName(i % size), options.uploadBytes(), nonce.incrementAndGet()));
+        Duration time = Duration.ofNanos(System.nanoTime() - start);
+        if (result.errors() > 0) {
+            throw new IllegalStateException("seeding failed " + result.errors() + " uploads, first: " + result.firstError());
+        }
+        log(String.format("seeded %d uploads in %.1f s (%.0f/s)", uploads, time.toNanos() / 1e9, result.throughput()));
+        return new Seeding(size, uploads, time);
+    }
+
+    private JobRun job(Server server, FolderApi api, String management, Path gcLog, Kind kind, int size, boolean jfr)
+            throws Exception {
+        String source = root(size) + "src/";
+        String destination = root(size) + kind.destination + "/";
+        log("== " + kind.label + ": " + size + " files, " + source + " -> " + destination);
+        long pid = server.jvm().pid();
+        if (jfr) {
+            jcmd(pid, "JFR.start", "name=" + kind.destination, "settings=profile",
+                    "filename=" + logs.resolve("job-" + kind.destination + ".jfr").toAbsolutePath());
+        }
+        Duration deadline = Duration.ofSeconds(Math.max(120, size / 20));
+        String error = null;
+        Duration time;
+        Duration jvmCpu;
+        Duration postgresCpu;
+        HeapProbe.Heap heap;
+        try (HeapProbe probe = HeapProbe.start(management, gcLog)) {
+            Duration jvmBefore = server.jvmCpuTime();
+            Duration postgresBefore = server.postgresCpuTime();
+            long start = System.nanoTime();
+            String jobId = kind == Kind.MOVE ? api.moveFolder(source, destination)
+                    : api.copyFolder(source, destination, kind.allVersions);
+            String status = "";
+            while (!status.equals("Completed") && System.nanoTime() - start < deadline.toNanos()) {
+                Thread.sleep(POLL.toMillis());
+                status = api.jobStatus(jobId);
+            }
+            time = Duration.ofNanos(System.nanoTime() - start);
+            jvmCpu = server.jvmCpuTime().minus(jvmBefore);
+            postgresCpu = server.postgresCpuTime().minus(postgresBefore);
+            heap = probe.finish();
+            if (!status.equals("Completed")) {
+                error = "job " + jobId + " still " + status + " after " + deadline.toSeconds() + " s";
+            }
+        } finally {
+            if (jfr) {
+                jcmd(pid, "JFR.stop", "name=" + kind.destination);
+            }
+        }
+        log(String.format("%s: %d files in %.2f s = %.0f files/s; CPU JVM %.1f s, PostgreSQL %.1f s; heap peak %d MiB,"
+                        + " after GC %d MiB (%d collections)%s", kind.label, size, time.toNanos() / 1e9,
+                size / (time.toNanos() / 1e9), jvmCpu.toMillis() / 1e3, postgresCpu.toMillis() / 1e3,
+                heap.peak() >> 20, heap.afterGc() >> 20, heap.collections(), error == null ? "" : " — " + error));
+        String target = destination + "src/";
+        long visibleFrom = System.nanoTime();
+        FolderApi.Count count = awaitCount(api, target, size);
+        Duration visibleAfter = count.files() == size ? Duration.ofNanos(System.nanoTime() - visibleFrom) : null;
+        FolderApi.Count left = api.count(source);
+        log("  listed at " + target + ": " + count + (visibleAfter == null ? " (not all)" : " after "
+                + visibleAfter.toMillis() + " ms") + "; at the source: " + left);
+        return new JobRun(kind, size, options.versions(), time, jvmCpu, postgresCpu, heap, count, left, visibleAfter,
+                error);
+    }
+
+    /** The list API trails writes (the search index is a projection): asks until every file shows, for at most 2 min. */
+    private static FolderApi.Count awaitCount(FolderApi api, String folder, int files) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        FolderApi.Count count = api.count(folder);
+        while (count.files() < files && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            count = api.count(folder);
+        }
+        // the versions may trail the files by a batch
+        Thread.sleep(1000);
+        return api.count(folder);
+    }
+
+    /** Single-file copies of the moved large folder's files into another folder, {@code concurrency} at a time. */
+    private Baseline baseline(Server server, FolderApi api, int size) throws Exception {
+        int files = Math.min(options.baseline(), size);
+        String source = root(size) + Kind.MOVE.destination + "/src/";
+        String destination = root(size) + "single/";
+        log("== baseline: " + files + " × POST /v1/files/copy (includeFileVersions false), " + source + " -> "
+                + destination + ", " + options.concurrency() + " connections");
+        Duration jvmBefore = server.jvmCpuTime();
+        Duration postgresBefore = server.postgresCpuTime();
+        Latencies latencies = SharedHarness.run(options.concurrency(), 0, files,
+                i -> api.copyFile(source + fileName(i), destination, false));
+        Duration jvmCpu = server.jvmCpuTime().minus(jvmBefore);
+        Duration postgresCpu = server.postgresCpuTime().minus(postgresBefore);
+        log(String.format("baseline: %d copies, %.0f files/s, p50 %.1f ms, p99 %.1f ms, %d errors", latencies.succeeded(),
+                latencies.throughput(), latencies.p50(), latencies.p99(), latencies.errors()));
+        FolderApi.Count count = awaitCount(api, destination, latencies.succeeded());
+        return new Baseline(files, options.concurrency(), latencies, jvmCpu, postgresCpu, count);
+    }
+
+    /** Waits (at most a minute) until the server and its PostgreSQL used under 50 ms of CPU in a second. */
+    private static void quiet(Server server) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Duration before = server.jvmCpuTime().plus(server.postgresCpuTime());
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            Duration now = server.jvmCpuTime().plus(server.postgresCpuTime());
+            if (now.minus(before).toMillis() < 50) {
+                return;
+            }
+            before = now;
+        }
+        log("(server still busy after 60 s; going on)");
+    }
+
+    private static void jcmd(long pid, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
+        command.addAll(List.of(args));
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    private void stopAll() {
+        synchronized (running) {
+            running.forEach(Server::close);
+            running.clear();
+        }
+    }
+
+    static void log(String line) {
+        System.out.println("[folder-bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log("could not delete " + root + ": " + e.getMessage());
+        }
+    }
+}
