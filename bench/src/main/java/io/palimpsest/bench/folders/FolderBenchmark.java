@@ -1,6 +1,5 @@
 package io.palimpsest.bench.folders;
 
-import io.palimpsest.bench.upload.HeapProbe;
 import io.palimpsest.bench.upload.SharedHarness;
 import io.palimpsest.bench.upload.SharedHarness.Latencies;
 import io.palimpsest.bench.upload.SharedHarness.Server;
@@ -14,7 +13,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +23,10 @@ import java.util.stream.Stream;
  * folder of N files as a background job ({@code POST /v1/bulkJobs/copyFolder}, {@code /moveFolder});
  * files per second from the request until {@code GET /v1/bulkJobs/{jobId}} answers Completed, checked
  * by counting what the list API shows at the destination afterwards. Every job runs on a folder of
- * N and of N/10 files, with the server's heap watched, to show whether memory grows with the folder.
+ * N and of N/10 files. A second pass runs every job again with the server's live heap measured by
+ * forced full collections ({@link LiveHeap}): right before the job, every {@value #LIVE_GAP_MILLIS} ms
+ * during it, and once the server is idle after it; it shows whether what the server keeps live grows
+ * with the folder. The timed pass has no forced collections and no heap sampling.
  * Baseline, same run: the same files copied one request each ({@code POST /v1/files/copy}) by a
  * client with {@code concurrency} connections. The results replace the folder section of
  * docs/benchmarks.md.
@@ -36,6 +40,10 @@ public final class FolderBenchmark {
 
     static final String PRIVATE_KEY = "private_bench_folders";
     private static final Duration POLL = Duration.ofMillis(50);
+    /** The pause between the end of one forced full collection (with its class histogram) and the next one. */
+    static final long LIVE_GAP_MILLIS = 250;
+    /** Classes listed per large job: those whose live bytes grew most. */
+    static final int TOP_CLASSES = 8;
 
     private final Options options;
     private final Path work;
@@ -95,7 +103,7 @@ public final class FolderBenchmark {
      * @param visibleAfter from Completed until the list API showed every file at the destination (null: never)
      */
     record JobRun(Kind kind, int files, int versions, Duration time, Duration jvmCpu, Duration postgresCpu,
-                  HeapProbe.Heap heap, FolderApi.Count atDestination, FolderApi.Count leftAtSource,
+                  Live live, FolderApi.Count atDestination, FolderApi.Count leftAtSource,
                   Duration visibleAfter, String error) {
 
         double filesPerSecond() {
@@ -110,6 +118,32 @@ public final class FolderBenchmark {
         }
     }
 
+    /**
+     * The live heap around one job of the second pass, each figure the total of a class histogram taken
+     * just after a forced full collection.
+     *
+     * @param before     idle, right before the request
+     * @param maxDuring  the largest of the samples taken from the request until Completed
+     * @param samples    how many were taken in that window
+     * @param after      idle again after the job (its result listed, the projections caught up)
+     * @param longestPauseMillis the longest forced collection with its count, in ms
+     * @param growthAtMax the classes that grew most from {@code before} to the largest sample
+     * @param retained    the classes that grew most from {@code before} to {@code after}
+     * @param retainedOfTop for each class of {@code growthAtMax}, its growth from {@code before} to {@code after}
+     */
+    record Live(long before, long maxDuring, int samples, long after, long longestPauseMillis,
+                List<LiveHeap.Growth> growthAtMax, List<LiveHeap.Growth> retained,
+                List<LiveHeap.Growth> retainedOfTop) {
+
+        long growth() {
+            return maxDuring - before;
+        }
+
+        long retainedBytes() {
+            return after - before;
+        }
+    }
+
     /** The baseline: single-file copies through {@code POST /v1/files/copy}. */
     record Baseline(int files, int concurrency, Latencies latencies, Duration jvmCpu, Duration postgresCpu,
                     FolderApi.Count atDestination) {
@@ -118,7 +152,8 @@ public final class FolderBenchmark {
     record Seeding(int files, int uploads, Duration time) {
     }
 
-    record Results(List<Seeding> seeding, List<JobRun> jobs, Baseline baseline) {
+    /** {@code jobs}: the timed pass; {@code liveJobs}: the same jobs again, with the live heap measured. */
+    record Results(List<Seeding> seeding, List<JobRun> jobs, List<JobRun> liveJobs, Baseline baseline) {
     }
 
     private FolderBenchmark(Options options, Path work, Path logs) {
@@ -202,16 +237,34 @@ public final class FolderBenchmark {
             boolean large = size == options.files();
             for (Kind kind : Kind.values()) {
                 quiet(server);
-                jobs.add(job(server, api, management, gcLog, kind, size, large && options.jfr()));
+                jobs.add(job(server, api, kind, size, root(size) + "src/", root(size) + kind.destination + "/",
+                        large && options.jfr(), null));
+            }
+        }
+        // the second pass: the same jobs on the same files (now in the first move's destination), into
+        // destinations of their own, with the live heap measured; the move goes last, as above
+        List<JobRun> liveJobs = new ArrayList<>();
+        try (LiveHeap live = LiveHeap.attach(server.jvm().pid())) {
+            for (int size : options.sizes()) {
+                for (Kind kind : Kind.values()) {
+                    quiet(server);
+                    liveJobs.add(job(server, api, kind, size, movedSource(size),
+                            root(size) + kind.destination + "-live/", false, live));
+                }
             }
         }
         quiet(server);
         Baseline baseline = baseline(server, api, options.files());
-        return new Results(seeding, jobs, baseline);
+        return new Results(seeding, jobs, liveJobs, baseline);
     }
 
     static String root(int size) {
         return "/bench-folders-" + size + "/";
+    }
+
+    /** Where the timed pass's move left the folder's files. */
+    static String movedSource(int size) {
+        return root(size) + Kind.MOVE.destination + "/src/";
     }
 
     static String fileName(int index) {
@@ -237,49 +290,90 @@ public final class FolderBenchmark {
         return new Seeding(size, uploads, time);
     }
 
-    private JobRun job(Server server, FolderApi api, String management, Path gcLog, Kind kind, int size, boolean jfr)
-            throws Exception {
-        String source = root(size) + "src/";
-        String destination = root(size) + kind.destination + "/";
-        log("== " + kind.label + ": " + size + " files, " + source + " -> " + destination);
+    /**
+     * Runs one job from {@code source} into {@code destination} and checks its result. With {@code live},
+     * the live heap is measured around it (forced full collections: the job's time then includes their
+     * pauses and is not a speed figure).
+     */
+    private JobRun job(Server server, FolderApi api, Kind kind, int size, String source, String destination,
+                       boolean jfr, LiveHeap live) throws Exception {
+        String pass = live == null ? "timed" : "live heap";
+        log("== " + pass + ": " + kind.label + ": " + size + " files, " + source + " -> " + destination);
         long pid = server.jvm().pid();
         if (jfr) {
             jcmd(pid, "JFR.start", "name=" + kind.destination, "settings=profile",
                     "filename=" + logs.resolve("job-" + kind.destination + ".jfr").toAbsolutePath());
         }
-        Duration deadline = Duration.ofSeconds(Math.max(120, size / 20));
+        String name = kind.destination + "-" + size;
+        LiveHeap.Histogram before = null;
+        if (live != null) {
+            before = live.histogram();
+            save(name + "-before", before);
+        }
+        Duration deadline = Duration.ofSeconds(Math.max(120, size / 20) * (live == null ? 1 : 3));
         String error = null;
         Duration time;
         Duration jvmCpu;
         Duration postgresCpu;
-        HeapProbe.Heap heap;
-        try (HeapProbe probe = HeapProbe.start(management, gcLog)) {
+        AtomicBoolean completed = new AtomicBoolean();
+        AtomicReference<LiveHeap.Histogram> max = new AtomicReference<>();
+        AtomicLong samples = new AtomicLong();
+        AtomicLong longestPause = new AtomicLong(before == null ? 0 : before.millis());
+        AtomicReference<Exception> samplerError = new AtomicReference<>();
+        Thread sampler = null;
+        try {
             Duration jvmBefore = server.jvmCpuTime();
             Duration postgresBefore = server.postgresCpuTime();
             long start = System.nanoTime();
             String jobId = kind == Kind.MOVE ? api.moveFolder(source, destination)
                     : api.copyFolder(source, destination, kind.allVersions);
+            if (live != null) {
+                sampler = new Thread(() -> {
+                    try {
+                        while (!completed.get()) {
+                            // counted when it started before Completed was seen
+                            LiveHeap.Histogram h = live.histogram();
+                            samples.incrementAndGet();
+                            longestPause.accumulateAndGet(h.millis(), Math::max);
+                            max.accumulateAndGet(h, (a, b) -> a == null || b.bytes() > a.bytes() ? b : a);
+                            Thread.sleep(LIVE_GAP_MILLIS);
+                        }
+                    } catch (InterruptedException e) {
+                        // stopped
+                    } catch (Exception e) {
+                        samplerError.set(e);
+                    }
+                }, "live-heap-sampler");
+                sampler.setDaemon(true);
+                sampler.start();
+            }
             String status = "";
             while (!status.equals("Completed") && System.nanoTime() - start < deadline.toNanos()) {
                 Thread.sleep(POLL.toMillis());
                 status = api.jobStatus(jobId);
             }
             time = Duration.ofNanos(System.nanoTime() - start);
+            completed.set(true);
             jvmCpu = server.jvmCpuTime().minus(jvmBefore);
             postgresCpu = server.postgresCpuTime().minus(postgresBefore);
-            heap = probe.finish();
+            if (sampler != null) {
+                sampler.join();
+            }
+            if (samplerError.get() != null) {
+                throw samplerError.get();
+            }
             if (!status.equals("Completed")) {
                 error = "job " + jobId + " still " + status + " after " + deadline.toSeconds() + " s";
             }
         } finally {
+            completed.set(true);
             if (jfr) {
                 jcmd(pid, "JFR.stop", "name=" + kind.destination);
             }
         }
-        log(String.format("%s: %d files in %.2f s = %.0f files/s; CPU JVM %.1f s, PostgreSQL %.1f s; heap peak %d MiB,"
-                        + " after GC %d MiB (%d collections)%s", kind.label, size, time.toNanos() / 1e9,
-                size / (time.toNanos() / 1e9), jvmCpu.toMillis() / 1e3, postgresCpu.toMillis() / 1e3,
-                heap.peak() >> 20, heap.afterGc() >> 20, heap.collections(), error == null ? "" : " — " + error));
+        log(String.format("%s: %d files in %.2f s = %.0f files/s%s; CPU JVM %.1f s, PostgreSQL %.1f s%s", kind.label,
+                size, time.toNanos() / 1e9, size / (time.toNanos() / 1e9), live == null ? "" : " (with forced full GCs)",
+                jvmCpu.toMillis() / 1e3, postgresCpu.toMillis() / 1e3, error == null ? "" : " — " + error));
         String target = destination + "src/";
         long visibleFrom = System.nanoTime();
         FolderApi.Count count = awaitCount(api, target, size);
@@ -287,8 +381,39 @@ public final class FolderBenchmark {
         FolderApi.Count left = api.count(source);
         log("  listed at " + target + ": " + count + (visibleAfter == null ? " (not all)" : " after "
                 + visibleAfter.toMillis() + " ms") + "; at the source: " + left);
+        Live heap = null;
+        if (live != null) {
+            quiet(server);
+            LiveHeap.Histogram after = live.histogram();
+            save(name + "-after", after);
+            LiveHeap.Histogram top = max.get() == null ? before : max.get();
+            save(name + "-max", top);
+            List<LiveHeap.Growth> atMax = top.growthSince(before, TOP_CLASSES);
+            LiveHeap.Histogram first = before;
+            heap = new Live(before.bytes(), top.bytes(), (int) samples.get(), after.bytes(),
+                    Math.max(longestPause.get(), after.millis()), atMax, after.growthSince(before, TOP_CLASSES),
+                    atMax.stream().map(g -> after.growthSince(first, g.className())).toList());
+            log(String.format("  live heap: before %.1f MiB, max during %.1f MiB (%d samples, growth %+.1f MiB),"
+                            + " after %.1f MiB (retained %+.1f MiB); longest forced pause %d ms",
+                    mibs(heap.before()), mibs(heap.maxDuring()), heap.samples(), mibs(heap.growth()),
+                    mibs(heap.after()), mibs(heap.retainedBytes()), heap.longestPauseMillis()));
+            for (LiveHeap.Growth g : heap.growthAtMax()) {
+                log(String.format("    at max: %+,12d B %+,10d objects  %s", g.bytes(), g.instances(), g.className()));
+            }
+            for (LiveHeap.Growth g : heap.retained()) {
+                log(String.format("    after:  %+,12d B %+,10d objects  %s", g.bytes(), g.instances(), g.className()));
+            }
+        }
         return new JobRun(kind, size, options.versions(), time, jvmCpu, postgresCpu, heap, count, left, visibleAfter,
                 error);
+    }
+
+    private void save(String name, LiveHeap.Histogram histogram) throws IOException {
+        Files.writeString(logs.resolve("histogram-" + name + ".txt"), histogram.text());
+    }
+
+    private static double mibs(long bytes) {
+        return bytes / 1024.0 / 1024.0;
     }
 
     /** The list API trails writes (the search index is a projection): asks until every file shows, for at most 2 min. */
@@ -307,7 +432,7 @@ public final class FolderBenchmark {
     /** Single-file copies of the moved large folder's files into another folder, {@code concurrency} at a time. */
     private Baseline baseline(Server server, FolderApi api, int size) throws Exception {
         int files = Math.min(options.baseline(), size);
-        String source = root(size) + Kind.MOVE.destination + "/src/";
+        String source = root(size) + Kind.MOVE.destination + "-live/src/";
         String destination = root(size) + "single/";
         log("== baseline: " + files + " × POST /v1/files/copy (includeFileVersions false), " + source + " -> "
                 + destination + ", " + options.concurrency() + " connections");

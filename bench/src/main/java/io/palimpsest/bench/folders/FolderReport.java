@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,7 +23,10 @@ final class FolderReport {
     static final String BEGIN = "<!-- begin: folder job benchmark (bench/folders.sh writes this section) -->";
     static final String END = "<!-- end: folder job benchmark -->";
     static final double FILES_PER_SECOND = 500;
-    /** Flat: the large folder's heap exceeds the small one's by at most this share of -Xmx. */
+    /**
+     * Flat: the live heap a job adds (during it, and still after it) on the large folder exceeds what it
+     * adds on the small one by at most this share of -Xmx.
+     */
     static final double HEAP_SLACK = 0.10;
 
     private final ZonedDateTime date;
@@ -49,8 +53,10 @@ final class FolderReport {
                 %d ms) first answers `Completed`. Each result is then checked through the list API
                 (`GET /v1/files?path=…`, `type=file` and `type=file-version`, pages of 1000): every file at the
                 destination, with its older versions when they were taken, and the source emptied by the move
-                or left whole by the copies. Every job also runs on a folder of a tenth the size, with the
-                server's heap watched, to show whether memory grows with the folder.
+                or left whole by the copies. Every job also runs on a folder of a tenth the size.
+                **Live heap**, a second pass: every job run again (small folder first, then the large one; on the
+                same files, into destinations of their own) with the server's live heap measured by forced full
+                collections, to show whether what the server keeps reachable grows with the folder.
                 **Baseline**, same run: the same number of files copied one request each through
                 `POST /v1/files/copy` by a client with %d connections (closed loop), which is what a client
                 without folder jobs would do.
@@ -76,11 +82,21 @@ final class FolderReport {
                   left until idle. Client: Java 17 `HttpClient`, HTTP/1.1, HTTP Basic with the private key.
                 * **CPU columns:** CPU time of the server's JVM and of its PostgreSQL from the request until
                   Completed, per file. Projections still catching up after that are not included.
-                * **Heap:** *peak* is the larger of `jvm.memory.used{area=heap}` sampled every 50 ms from the
-                  actuator and the heap before each collection in the GC log; *after GC* is the largest heap
-                  the GC log shows after a collection during the job (what was still reachable).
+                * **Timed pass:** no forced collections and no heap sampling; the files/s targets come from it.
+                * **Live heap (second pass):** *live* is the total of a class histogram of the server's JVM
+                  (`GC.class_histogram` through its `DiagnosticCommand` MBean, over the JMX agent the harness
+                  starts in it with the Attach API; the same as `jcmd <pid> GC.class_histogram`), which first
+                  runs a stop-the-world full collection and then counts every object still reachable: bytes of
+                  live objects. *Before*: the server idle, right before the request (so every job starts from a
+                  full collection). *Max during*: the largest of the histograms taken from the request until
+                  `Completed`, one every %d ms after the previous one ended (the job pauses during each, so its
+                  time in this pass is no speed figure). *Growth* = max during − before: the most the job and
+                  the projections it feeds keep live at once. *After*: the server idle again (result listed,
+                  projections caught up); *retained* = after − before. Histograms (before, largest sample,
+                  after) in `bench/target/folder-logs/histogram-*.txt`.
 
-                """.formatted(options.xmx(), options.uploadBytes(), options.concurrency()));
+                """.formatted(options.xmx(), options.uploadBytes(), options.concurrency(),
+                FolderBenchmark.LIVE_GAP_MILLIS));
         md.append("### Targets\n\n| target | measured | result |\n|---|---|---|\n");
         int large = options.files();
         int small = options.sizes().get(0);
@@ -93,24 +109,27 @@ final class FolderReport {
         }
         long slack = (long) (HEAP_SLACK * xmxBytes(options.xmx()));
         for (Kind kind : Kind.values()) {
-            Optional<JobRun> big = find(results, kind, large);
-            Optional<JobRun> little = find(results, kind, small);
-            if (big.isPresent() && little.isPresent()) {
-                HeapFigures b = new HeapFigures(big.get());
-                HeapFigures l = new HeapFigures(little.get());
-                boolean flat = b.peak <= l.peak + slack && (b.afterGc < 0 || l.afterGc < 0 || b.afterGc <= l.afterGc + slack);
-                md.append("| ").append(kind.label).append(": heap flat in the folder size, ")
-                        .append(String.format(Locale.ROOT, "%,d vs. %,d", large, small))
-                        .append(" files (at most +").append((int) (HEAP_SLACK * 100)).append(" % of -Xmx) | peak ")
-                        .append(mib(b.peak)).append(" vs. ").append(mib(l.peak)).append("; after GC ")
-                        .append(mib(b.afterGc)).append(" vs. ").append(mib(l.afterGc)).append(" | ")
-                        .append(verdict(flat)).append(" |\n");
+            Optional<JobRun> big = find(results.liveJobs(), kind, large);
+            Optional<JobRun> little = find(results.liveJobs(), kind, small);
+            if (big.isPresent() && little.isPresent() && big.get().live() != null && little.get().live() != null) {
+                FolderBenchmark.Live b = big.get().live();
+                FolderBenchmark.Live l = little.get().live();
+                boolean flat = b.samples() > 0 && l.samples() > 0 && b.growth() <= l.growth() + slack
+                        && b.retainedBytes() <= l.retainedBytes() + slack;
+                md.append("| ").append(kind.label).append(": live heap flat in the folder size: growth during the job")
+                        .append(" and retained after it, ").append(String.format(Locale.ROOT, "%,d vs. %,d", large, small))
+                        .append(" files, each at most +").append((int) (HEAP_SLACK * 100)).append(" % of -Xmx (")
+                        .append(mib(slack)).append(") | growth ").append(signedMib(b.growth())).append(" vs. ")
+                        .append(signedMib(l.growth())).append(" (")
+                        .append(perFile(b.growth() - l.growth(), large - small)).append("); retained ")
+                        .append(signedMib(b.retainedBytes())).append(" vs. ").append(signedMib(l.retainedBytes()))
+                        .append(" | ").append(verdict(flat)).append(" |\n");
             }
         }
         md.append("\n### Jobs\n\n");
-        md.append("| job | files | time | files/s | CPU/file: JVM | PostgreSQL | peak heap | max heap after GC | collections "
+        md.append("| job | files | time | files/s | CPU/file: JVM | PostgreSQL "
                 + "| listed at destination (files + older versions) | left at source | listed after | verified |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (JobRun run : results.jobs()) {
             md.append("| ").append(run.kind().label)
                     .append(" | ").append(String.format(Locale.ROOT, "%,d", run.files()))
@@ -118,15 +137,54 @@ final class FolderReport {
                     .append(" | ").append(rate(run.filesPerSecond()))
                     .append(" | ").append(ms(run.jvmCpu().toNanos() / 1e6 / run.files()))
                     .append(" | ").append(ms(run.postgresCpu().toNanos() / 1e6 / run.files()))
-                    .append(" | ").append(mib(run.heap().peak()))
-                    .append(" | ").append(run.heap().collections() == 0 ? "–" : mib(run.heap().afterGc()))
-                    .append(" | ").append(run.heap().collections())
                     .append(" | ").append(String.format(Locale.ROOT, "%,d + %,d", run.atDestination().files(),
                             run.atDestination().olderVersions()))
                     .append(" | ").append(String.format(Locale.ROOT, "%,d", run.leftAtSource().files()))
                     .append(" | ").append(run.visibleAfter() == null ? "not within 2 min" : seconds(run.visibleAfter()))
                     .append(" | ").append(run.verified() ? "yes" : "**no**" + (run.error() == null ? "" : ": " + run.error()))
                     .append(" |\n");
+        }
+        md.append("\n### Live heap (second pass)\n\n");
+        md.append("| job | files | live before | max live during | growth | samples | live after | retained "
+                + "| longest forced pause | time (with the pauses) | listed at destination | left at source | verified |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (JobRun run : results.liveJobs()) {
+            FolderBenchmark.Live live = run.live();
+            md.append("| ").append(run.kind().label)
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", run.files()))
+                    .append(" | ").append(mib1(live.before()))
+                    .append(" | ").append(live.samples() == 0 ? "–" : mib1(live.maxDuring()))
+                    .append(" | ").append(live.samples() == 0 ? "–" : signedMib(live.growth()))
+                    .append(" | ").append(live.samples())
+                    .append(" | ").append(mib1(live.after()))
+                    .append(" | ").append(signedMib(live.retainedBytes()))
+                    .append(" | ").append(live.longestPauseMillis()).append(" ms")
+                    .append(" | ").append(seconds(run.time()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d + %,d", run.atDestination().files(),
+                            run.atDestination().olderVersions()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", run.leftAtSource().files()))
+                    .append(" | ").append(run.verified() ? "yes" : "**no**" + (run.error() == null ? "" : ": " + run.error()))
+                    .append(" |\n");
+        }
+        for (JobRun run : results.liveJobs()) {
+            if (run.files() != large || run.live().samples() == 0) {
+                continue;
+            }
+            md.append("\n<details><summary>").append(run.kind().label).append(", ")
+                    .append(String.format(Locale.ROOT, "%,d", run.files()))
+                    .append(" files: the classes whose live bytes grew most, before → largest sample (and before → after)")
+                    .append("</summary>\n\n| class | bytes at the largest sample | objects | bytes after | objects |\n")
+                    .append("|---|---:|---:|---:|---:|\n");
+            List<LiveHeap.Growth> top = run.live().growthAtMax();
+            for (int i = 0; i < top.size(); i++) {
+                LiveHeap.Growth g = top.get(i);
+                LiveHeap.Growth a = run.live().retainedOfTop().get(i);
+                md.append("| `").append(g.className()).append("` | ").append(signedBytes(g.bytes())).append(" | ")
+                        .append(String.format(Locale.ROOT, "%+,d", g.instances())).append(" | ")
+                        .append(signedBytes(a.bytes())).append(" | ")
+                        .append(String.format(Locale.ROOT, "%+,d", a.instances())).append(" |\n");
+            }
+            md.append("\n</details>\n");
         }
         Baseline baseline = results.baseline();
         if (baseline != null) {
@@ -156,15 +214,30 @@ final class FolderReport {
         return md.toString();
     }
 
-    /** The heap figures compared: the peak, and the largest after-GC figure (-1 without a collection). */
-    private record HeapFigures(long peak, long afterGc) {
-        HeapFigures(JobRun run) {
-            this(run.heap().peak(), run.heap().collections() == 0 ? -1 : run.heap().afterGc());
-        }
+    private static Optional<JobRun> find(Results results, Kind kind, int files) {
+        return find(results.jobs(), kind, files);
     }
 
-    private static Optional<JobRun> find(Results results, Kind kind, int files) {
-        return results.jobs().stream().filter(r -> r.kind() == kind && r.files() == files).findFirst();
+    private static Optional<JobRun> find(List<JobRun> jobs, Kind kind, int files) {
+        return jobs.stream().filter(r -> r.kind() == kind && r.files() == files).findFirst();
+    }
+
+    private static String mib1(long bytes) {
+        return String.format(Locale.ROOT, "%,.1f MiB", bytes / 1024.0 / 1024.0);
+    }
+
+    private static String signedMib(long bytes) {
+        return String.format(Locale.ROOT, "%+,.1f MiB", bytes / 1024.0 / 1024.0);
+    }
+
+    private static String signedBytes(long bytes) {
+        return Math.abs(bytes) >= 1 << 20 ? signedMib(bytes)
+                : String.format(Locale.ROOT, "%+,.0f KiB", bytes / 1024.0);
+    }
+
+    /** The difference between the two folders' figures per file of difference in their sizes. */
+    private static String perFile(long bytes, int files) {
+        return String.format(Locale.ROOT, "%+,.0f bytes per extra file", files <= 0 ? 0.0 : (double) bytes / files);
     }
 
     static void writeSection(Path file, String section) throws IOException {

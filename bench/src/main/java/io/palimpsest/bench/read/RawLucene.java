@@ -5,17 +5,21 @@ import io.palimpsest.query.search.language.LuceneQueryTranslator;
 import io.palimpsest.query.search.language.SearchExpression;
 import io.palimpsest.query.search.language.SearchQueryParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,14 +35,21 @@ import org.apache.lucene.store.FSDirectory;
  * The search baseline: Palimpsest's own Lucene index, opened read-only in the harness
  * ({@link DirectoryReader} on its last commit, no writer), queried with the query Palimpsest builds
  * for {@code GET /v1/files?searchQuery=...} (the same parser and translator, the same filters, sort
- * and limit), loading the stored fields of each hit. What it leaves out is what the API adds: HTTP,
- * parameter handling, reading the stored JSON back into records and rendering ImageKit's File objects.
+ * and limit), loading the stored fields of each hit that the API's answer is made of (the pre-rendered
+ * File object and what its URLs are built from; like the API, it stops before the version record that
+ * follows them), through one {@code StoredFields} per search. What it leaves out is what the API adds:
+ * HTTP, parameter handling, and joining the parts and each version's URLs into the JSON answer.
  */
 final class RawLucene implements AutoCloseable {
 
     /** {@code IndexDocuments.SORT_KEY} (package-private there): the tie-breaker of every sort. */
     static final String SORT_KEY = "_key";
-    private static final Pattern VERSION_ID = Pattern.compile("\"versionId\"\\s*:\\s*\"([0-9a-f]{24})\"");
+    /** The stored fields the API reads per hit ({@code IndexDocuments}, package-private there), and the one after them. */
+    static final Set<String> ANSWER_FIELDS = Set.of("_source", "_sourceTail", "_urlPath", "_urlVersion", "_urlUpdatedAt",
+            "_urlFlags");
+    static final String VERSION_RECORD = "_version";
+    private static final Pattern VERSION_ID = Pattern.compile(
+            "\"versionInfo\":\\{\"id\":\"([0-9a-f]{24})\"");
 
     private final FSDirectory directory;
     private final DirectoryReader reader;
@@ -102,31 +113,83 @@ final class RawLucene implements AutoCloseable {
         return sortField;
     }
 
-    /** Runs the search and loads every hit's stored fields; returns the hits' versionIds in order. */
-    List<String> search(String searchQuery, String sort, int limit) throws IOException {
+    /** Runs the search and loads the answer's stored fields of every hit, as the API does; returns the hits. */
+    List<Hit> search(String searchQuery, String sort, int limit) throws IOException {
         Query query = query(searchQuery);
         Sort order = sort(sort);
         TopDocs top = searcher.search(query, limit, order, order.needsScores());
-        List<String> versionIds = new ArrayList<>(top.scoreDocs.length);
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < top.scoreDocs.length; i++) {
-            Document doc = searcher.storedFields().document(top.scoreDocs[i].doc);
-            versionIds.add(versionId(doc));
+            Hit hit = new Hit();
+            stored.document(top.scoreDocs[i].doc, hit);
+            hits.add(hit);
         }
-        return versionIds;
+        return hits;
+    }
+
+    /** The hits' versionIds in order ({@code folder} for folders), for comparing with the API's (not timed). */
+    List<String> versionIds(String searchQuery, String sort, int limit) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (Hit hit : search(searchQuery, sort, limit)) {
+            ids.add(hit.versionId());
+        }
+        return ids;
+    }
+
+    /** One hit's stored fields, those of the answer. */
+    static final class Hit extends StoredFieldVisitor {
+
+        private final List<Object> values = new ArrayList<>(ANSWER_FIELDS.size());
+        private byte[] source;
+
+        @Override
+        public Status needsField(FieldInfo field) {
+            if (field.name.equals(VERSION_RECORD)) {
+                return Status.STOP;
+            }
+            return ANSWER_FIELDS.contains(field.name) ? Status.YES : Status.NO;
+        }
+
+        @Override
+        public void binaryField(FieldInfo field, byte[] value) {
+            if (field.name.equals("_source")) {
+                source = value;
+            }
+            values.add(value);
+        }
+
+        @Override
+        public void stringField(FieldInfo field, String value) {
+            values.add(value);
+        }
+
+        @Override
+        public void intField(FieldInfo field, int value) {
+            values.add(value);
+        }
+
+        @Override
+        public void longField(FieldInfo field, long value) {
+            values.add(value);
+        }
+
+        String versionId() {
+            if (source == null) {
+                return "?";
+            }
+            String json = new String(source, StandardCharsets.UTF_8);
+            if (json.startsWith("{\"type\":\"folder\"")) {
+                return "folder";
+            }
+            Matcher id = VERSION_ID.matcher(json);
+            return id.find() ? id.group(1) : "?";
+        }
     }
 
     /** How many documents match, for the report (not timed). */
     int count(String searchQuery) throws IOException {
         return searcher.count(query(searchQuery));
-    }
-
-    private static String versionId(Document doc) {
-        String version = doc.get("_version");
-        if (version == null) {
-            return "folder";
-        }
-        Matcher id = VERSION_ID.matcher(version);
-        return id.find() ? id.group(1) : "?";
     }
 
     private static Query term(String field, String value) {

@@ -523,7 +523,7 @@ public final class ReadBenchmark {
             for (int v = 0; v < spec.variants() && mismatch == null; v++) {
                 String query = spec.query().apply(v);
                 List<String> viaApi = api.search(query, spec.sort(), limit).ok().versionIds();
-                List<String> raw = lucene.search(query, sort, limit);
+                List<String> raw = lucene.versionIds(query, sort, limit);
                 boolean same = sort.equals("DESC_RELEVANCE")
                         ? new java.util.HashSet<>(viaApi).equals(new java.util.HashSet<>(raw)) && viaApi.size() == raw.size()
                         : viaApi.equals(raw);

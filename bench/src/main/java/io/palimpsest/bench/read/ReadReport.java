@@ -212,7 +212,9 @@ final class ReadReport {
                 `GET /v1/files?searchQuery=…&limit=%d` against the same query on the raw index: parsed by
                 `SearchQueryParser`, translated by `LuceneQueryTranslator`, with the controller's filters (listable
                 types; `type = file` unless the query names a type), the same sort with its tie-breaker, the same
-                limit, and every hit's stored fields loaded. Each search cycles through a pool of parameters (tags,
+                limit, and the stored fields the API's answer is made of loaded for every hit (the pre-rendered File
+                object and its URL parts, through one `StoredFields` per search, as the API reads them). Each search
+                cycles through a pool of parameters (tags,
                 words, months, size ranges, folders), the same sequence for both; concurrency 1, alternating rounds
                 after a warm-up. *Matching* counts the documents of the example's query. *Same hits*: both returned
                 the same versions in the same order for every parameter of the pool (for relevance, the same set).

@@ -3,8 +3,6 @@ package io.palimpsest.query.files;
 import io.palimpsest.platform.web.ApiError;
 import io.palimpsest.shared.files.FileId;
 import io.palimpsest.shared.files.VersionId;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** File details and version history by id (spec §3.2, §3.10). */
+/** File details and version history by id (spec §3.2, §3.10), rendered straight to JSON bytes. */
 @RestController
 class FileQueryController {
 
@@ -26,30 +24,30 @@ class FileQueryController {
     }
 
     @GetMapping(path = "/v1/files/{fileId}/details", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> details(@PathVariable String fileId) {
+    Mono<byte[]> details(@PathVariable String fileId) {
         return blocking(() -> {
             FileRecord file = reads.existing(validFileId(fileId));
-            return objects.render(file, file.current().orElseThrow());
+            return objects.json(file, file.current().orElseThrow());
         });
     }
 
     @GetMapping(path = "/v1/files/{fileId}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<List<Map<String, Object>>> versions(@PathVariable String fileId) {
+    Mono<byte[]> versions(@PathVariable String fileId) {
         return blocking(() -> {
             FileRecord file = reads.existing(validFileId(fileId));
-            return file.versions().stream().map(v -> objects.render(file, v)).toList();
+            return objects.jsonArray(file, file.versions());
         });
     }
 
     @GetMapping(path = "/v1/files/{fileId}/versions/{versionId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> version(@PathVariable String fileId, @PathVariable String versionId) {
+    Mono<byte[]> version(@PathVariable String fileId, @PathVariable String versionId) {
         return blocking(() -> {
             String file = validFileId(fileId);
             if (!VersionId.isValid(versionId)) {
                 throw ApiError.badRequest("Your request contains invalid versionId parameter.");
             }
             FileRecord record = reads.existing(file);
-            return record.version(versionId).map(v -> objects.render(record, v))
+            return record.version(versionId).map(v -> objects.json(record, v))
                     .orElseThrow(() -> ApiError.notFound("The requested file version does not exist."));
         });
     }

@@ -21,7 +21,7 @@ public class FileReads {
 
     /** The file as of (at least) the last write acknowledged before this call; 404 if there is none. */
     public FileRecord existing(String fileId) {
-        return readYourWrites.read(fileId, () -> store.load(fileId), FileRecord::sequence,
+        return readYourWrites.read(fileId, store.loadAsync(fileId), () -> store.load(fileId), FileRecord::sequence,
                         (record, event) -> fold(fileId, record, event))
                 .filter(r -> !r.deleted() && r.current().isPresent())
                 .orElseThrow(() -> ApiError.notFound(FILE_NOT_FOUND));

@@ -57,6 +57,27 @@ public final class FileRecord {
         return file;
     }
 
+    /** A record as a store kept it (see {@link FileRecordCodec}). */
+    static FileRecord restored(String fileId, String folder, String name, String currentVersionId, Instant createdAt,
+                               Instant updatedAt, long sequence, boolean deleted, List<VersionRecord> versions) {
+        FileRecord file = new FileRecord();
+        file.fileId = fileId;
+        file.folder = folder;
+        file.name = name;
+        file.currentVersionId = currentVersionId;
+        file.createdAt = createdAt;
+        file.updatedAt = updatedAt;
+        file.sequence = sequence;
+        file.deleted = deleted;
+        file.versions = versions;
+        return file;
+    }
+
+    /** The versions as kept, in the order they were added (no sorting): for stores writing the record out. */
+    List<VersionRecord> storedVersions() {
+        return versions;
+    }
+
     /** Folds one event in; false when the event is not newer than what this record already reflects. */
     public boolean apply(Object event, long eventSequence) {
         if (eventSequence <= sequence) {

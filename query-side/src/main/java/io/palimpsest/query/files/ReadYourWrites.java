@@ -2,6 +2,10 @@ package io.palimpsest.query.files;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -22,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class ReadYourWrites {
 
     private static final Duration POLL = Duration.ofMillis(5);
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
 
     private final EventStore events;
     private final Duration maxWait;
@@ -37,12 +42,27 @@ public class ReadYourWrites {
      */
     public <T> Optional<T> read(String aggregateId, Supplier<Optional<T>> load, ToLongFunction<T> sequenceOf,
                                 BiFunction<T, DomainEventMessage<?>, T> fold) {
+        return read(aggregateId, null, load, sequenceOf, fold);
+    }
+
+    /**
+     * As {@link #read(String, Supplier, ToLongFunction, BiFunction)}, with the first load already
+     * started, so that it runs while the event store is asked how far the aggregate goes. That is safe:
+     * both began after the read did, and the document is taken only if it reflects the head, whichever
+     * answered first; one that does not is loaded again, as always.
+     */
+    public <T> Optional<T> read(String aggregateId, CompletableFuture<Optional<T>> firstLoad,
+                                Supplier<Optional<T>> load, ToLongFunction<T> sequenceOf,
+                                BiFunction<T, DomainEventMessage<?>, T> fold) {
         long head = events.lastSequenceNumberFor(aggregateId).orElse(-1L);
         if (head < 0) {
+            if (firstLoad != null) {
+                firstLoad.cancel(false);
+            }
             return Optional.empty();
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
-        Optional<T> document = load.get();
+        Optional<T> document = firstLoad != null ? await(firstLoad) : load.get();
         while ((document.isEmpty() || sequenceOf.applyAsLong(document.get()) < head) && System.nanoTime() < deadline) {
             sleep();
             document = load.get();
@@ -58,6 +78,23 @@ public class ReadYourWrites {
             folded = fold.apply(folded, stream.next());
         }
         return Optional.ofNullable(folded);
+    }
+
+    private static <T> T await(CompletableFuture<T> load) {
+        try {
+            return load.get(LOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the read model", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot read the read model", e.getCause());
+        } catch (TimeoutException e) {
+            load.cancel(false);
+            throw new IllegalStateException("the read model did not answer within " + LOAD_TIMEOUT, e);
+        }
     }
 
     private static void sleep() {

@@ -16,19 +16,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class VersionTokens {
 
-    private final byte[] key;
+    private final SecretKeySpec key;
+    /** A keyed MAC per thread: looking the algorithm up and keying it costs more than the MAC itself. */
+    private final ThreadLocal<Mac> macs;
 
     VersionTokens(ApiKeys keys) {
-        this.key = keys.privateKey().getBytes(StandardCharsets.UTF_8);
+        this.key = new SecretKeySpec(keys.privateKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     public String tokenFor(VersionRecord version) {
+        return tokenFor(version.versionId(), version.details().published());
+    }
+
+    public String tokenFor(String versionId, boolean published) {
+        byte[] digest = macs.get().doFinal((versionId + ":" + published).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((version.versionId() + ":" + version.details().published())
-                    .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
+            mac.init(key);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

@@ -1,5 +1,6 @@
 package io.palimpsest.query.search;
 
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.palimpsest.platform.web.ApiError;
 import io.palimpsest.query.files.FileObjects;
 import io.palimpsest.query.search.language.LuceneQueryTranslator;
@@ -8,11 +9,9 @@ import io.palimpsest.query.search.language.SearchQueryParser;
 import io.palimpsest.shared.files.FolderPath;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -38,25 +37,26 @@ class AssetListController {
     private static final List<String> TYPES = List.of("file", "file-version", "folder", "all");
     private static final List<String> FILE_TYPES = List.of("all", "image", "non-image");
 
+    /** About what a File object takes, so that the response buffer rarely grows. */
+    private static final int BYTES_PER_HIT = 1024;
+
     private final SearchIndex index;
-    private final IndexDocuments documents;
     private final FileObjects objects;
     private final Clock clock;
 
-    AssetListController(SearchIndex index, FileObjects objects, com.fasterxml.jackson.databind.ObjectMapper json,
-                        Clock clock) {
+    AssetListController(SearchIndex index, FileObjects objects, Clock clock) {
         this.index = index;
-        this.documents = new IndexDocuments(json);
         this.objects = objects;
         this.clock = clock;
     }
 
     @GetMapping(path = "/v1/files", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<List<Map<String, Object>>> list(@RequestParam Map<String, String> params) {
+    Mono<byte[]> list(@RequestParam Map<String, String> params) {
         return Mono.fromCallable(() -> search(params)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    List<Map<String, Object>> search(Map<String, String> params) {
+    /** The JSON array of the hits, copied from what the index stores plus each version's URLs. */
+    byte[] search(Map<String, String> params) {
         int skip = integer(params, "skip", 0);
         if (skip < 0) {
             throw ApiError.badRequest("The value of skip parameter should be greater than or equal to 0. Value sent is "
@@ -72,7 +72,17 @@ class AssetListController {
         }
         Sort sort = sort(params.getOrDefault("sort", "ASC_CREATED"));
         Query query = query(params);
-        return index.search(query, sort, skip, limit).stream().map(this::render).toList();
+        List<RenderedHit> hits = index.search(query, sort, skip, limit, RenderedHit::new);
+        ByteArrayBuilder out = new ByteArrayBuilder(BYTES_PER_HIT * hits.size() + 2);
+        out.write('[');
+        for (int i = 0; i < hits.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            hits.get(i).writeTo(out, objects);
+        }
+        out.write(']');
+        return out.toByteArray();
     }
 
     private Query query(Map<String, String> params) {
@@ -193,21 +203,5 @@ class AssetListController {
 
     private static Query term(String field, String value) {
         return new TermQuery(new Term(field, value));
-    }
-
-    private Map<String, Object> render(Document doc) {
-        if (documents.isFolder(doc)) {
-            FolderRecord folder = documents.folderFrom(doc);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "folder");
-            body.put("name", folder.name());
-            body.put("folderId", folder.folderId());
-            body.put("folderPath", folder.folderPath());
-            body.put("createdAt", FileObjects.TIMESTAMP.format(folder.createdAt()));
-            body.put("updatedAt", FileObjects.TIMESTAMP.format(folder.updatedAt()));
-            body.put("customMetadata", Map.of());
-            return body;
-        }
-        return objects.render(documents.fileFrom(doc), documents.versionFrom(doc));
     }
 }

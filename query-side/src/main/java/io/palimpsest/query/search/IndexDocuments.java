@@ -3,6 +3,7 @@ package io.palimpsest.query.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.palimpsest.query.files.FileJson;
 import io.palimpsest.query.files.FileObjects;
 import io.palimpsest.query.files.FileRecord;
 import io.palimpsest.query.files.VersionRecord;
@@ -11,7 +12,9 @@ import io.palimpsest.shared.files.FolderPath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -40,12 +43,26 @@ public class IndexDocuments {
     static final String SORT_KEY = "_key";
     static final String HEADER = "_header";
     static final String VERSION = "_version";
-    static final String FOLDER = "_folderRecord";
+    /** A version's File object up to {@code isPublished}; a folder's whole Folder object. */
+    static final String SOURCE = IndexFields.SOURCE;
+    /** A version's File object after {@code thumbnail}: {@code ,"fileType":...}. */
+    static final String SOURCE_TAIL = "_sourceTail";
+    /** What the URLs of a version's File object are made of (see {@link FileObjects.UrlParts}). */
+    static final String URL_PATH = "_urlPath";
+    /** The versionId of a non-current version, which its URL addresses; absent on current versions. */
+    static final String URL_VERSION = "_urlVersion";
+    static final String URL_UPDATED_AT = "_urlUpdatedAt";
+    /** Bit 0: published; bit 1: an image. */
+    static final String URL_FLAGS = "_urlFlags";
+    static final int PUBLISHED_FLAG = 1;
+    static final int IMAGE_FLAG = 2;
 
     private final ObjectMapper json;
+    private final FileJson fileJson;
 
     public IndexDocuments(ObjectMapper json) {
         this.json = json;
+        this.fileJson = new FileJson(json);
     }
 
     /** The hidden document holding the file's own state; no search matches it (it has no type). */
@@ -70,8 +87,12 @@ public class IndexDocuments {
                 current ? file.updatedAt() : null);
     }
 
-    /** {@code headerJson} is {@link #headerJson(FileRecord)}, computed once per file and written change. */
-    Document of(FileRecord file, VersionRecord version, String headerJson) {
+    /**
+     * A version's document: the fields of {@link IndexFields} to find and sort it by, then, stored,
+     * what its File object needs apart from the URLs (rendered once here, not per search hit), and
+     * last the version's record, which the index restores files from.
+     */
+    Document of(FileRecord file, VersionRecord version) {
         boolean current = file.isCurrent(version);
         Document doc = new Document();
         doc.add(new StringField(FILE_KEY, file.fileId(), Field.Store.NO));
@@ -101,7 +122,15 @@ public class IndexDocuments {
         keyword(doc, IndexFields.PUBLISHED, String.valueOf(version.details().published()));
         keyword(doc, IndexFields.TRANSPARENCY, String.valueOf(Boolean.TRUE.equals(version.hasAlpha())));
         version.details().customMetadata().forEach((key, value) -> customMetadata(doc, key, value));
-        doc.add(new StoredField(HEADER, headerJson));
+        doc.add(new StoredField(SOURCE, fileJson.head(file, version)));
+        doc.add(new StoredField(SOURCE_TAIL, fileJson.tail(file, version)));
+        FileObjects.UrlParts url = FileObjects.UrlParts.of(file, version);
+        doc.add(new StoredField(URL_PATH, url.filePath()));
+        if (url.versionId() != null) {
+            doc.add(new StoredField(URL_VERSION, url.versionId()));
+        }
+        doc.add(new StoredField(URL_UPDATED_AT, url.updatedAt()));
+        doc.add(new StoredField(URL_FLAGS, (url.published() ? PUBLISHED_FLAG : 0) | (url.image() ? IMAGE_FLAG : 0)));
         doc.add(new StoredField(VERSION, write(version)));
         return doc;
     }
@@ -116,24 +145,25 @@ public class IndexDocuments {
         place(doc, FolderPath.parse(folder.parent()));
         number(doc, IndexFields.CREATED_AT, folder.createdAt().toEpochMilli());
         number(doc, IndexFields.UPDATED_AT, folder.updatedAt().toEpochMilli());
-        doc.add(new StoredField(FOLDER, write(folder)));
+        doc.add(new StoredField(SOURCE, folderJson(folder)));
         return doc;
     }
 
-    FileRecord fileFrom(Document doc) {
-        return read(doc.get(HEADER), FileRecord.class);
-    }
-
-    VersionRecord versionFrom(Document doc) {
-        return read(doc.get(VERSION), VersionRecord.class);
-    }
-
-    FolderRecord folderFrom(Document doc) {
-        return read(doc.get(FOLDER), FolderRecord.class);
-    }
-
-    boolean isFolder(Document doc) {
-        return doc.get(FOLDER) != null;
+    /** ImageKit's Folder object (spec §2.3). */
+    private byte[] folderJson(FolderRecord folder) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "folder");
+        body.put("name", folder.name());
+        body.put("folderId", folder.folderId());
+        body.put("folderPath", folder.folderPath());
+        body.put("createdAt", FileObjects.TIMESTAMP.format(folder.createdAt()));
+        body.put("updatedAt", FileObjects.TIMESTAMP.format(folder.updatedAt()));
+        body.put("customMetadata", Map.of());
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + folder, e);
+        }
     }
 
     private static Collection<String> tagsOf(VersionRecord version) {
@@ -214,14 +244,6 @@ public class IndexDocuments {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value, e);
-        }
-    }
-
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable search index document", e);
         }
     }
 }

@@ -47,7 +47,11 @@ public final class IndexFields {
     public static final String CUSTOM_METADATA_PREFIX = "customMetadata.";
     /** Names of the custom metadata keys a version has, for {@code EXISTS}: StringField, many. */
     public static final String CUSTOM_METADATA_KEYS = "customMetadata#keys";
-    /** The stored JSON of the document's File (or Folder) object, as list and search return it. */
+    /**
+     * Stored JSON as list and search return it: a folder's whole Folder object; a version's File
+     * object up to {@code isPublished}, the rest following in stored fields of its own (the URLs
+     * depend on the deployment and are added per response).
+     */
     public static final String SOURCE = "_source";
 
     private IndexFields() {

@@ -19,10 +19,13 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -48,6 +51,12 @@ import org.springframework.beans.factory.DisposableBean;
 public class SearchIndex implements DisposableBean {
 
     static final String TOKEN = "token";
+    static final String FORMAT = "format";
+    /**
+     * The shape of the documents, kept in the commit data: an index written in another shape is
+     * emptied when opened, and its processor then rebuilds it from the start of the event stream.
+     */
+    static final String FORMAT_VERSION = "2";
     static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
     /** Recently written files, so a busy file is not read back from the index for every event. */
     private static final int CACHED_FILES = 2000;
@@ -91,6 +100,11 @@ public class SearchIndex implements DisposableBean {
             config.setCommitOnClose(false);
             config.setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(FSDirectory.open(directory), config);
+            if (!FORMAT_VERSION.equals(commitData(FORMAT).orElse(null))) {
+                writer.deleteAll();
+                writer.setLiveCommitData(Map.of(FORMAT, FORMAT_VERSION).entrySet());
+                writer.commit();
+            }
             this.searchers = new SearcherManager(writer, null);
             committer.scheduleWithFixedDelay(this::commitIfDue, COMMIT_INTERVAL.toMillis(),
                     COMMIT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -104,10 +118,14 @@ public class SearchIndex implements DisposableBean {
         if (writtenToken != null) {
             return Optional.of(writtenToken);
         }
+        return commitData(TOKEN);
+    }
+
+    private Optional<String> commitData(String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
-                if (entry.getKey().equals(TOKEN)) {
+                if (entry.getKey().equals(key)) {
                     return Optional.of(entry.getValue());
                 }
             }
@@ -232,7 +250,7 @@ public class SearchIndex implements DisposableBean {
         if (token == null || token.equals(committedToken)) {
             return;
         }
-        writer.setLiveCommitData(Map.of(TOKEN, token).entrySet());
+        writer.setLiveCommitData(Map.of(TOKEN, token, FORMAT, FORMAT_VERSION).entrySet());
         writer.commit();
         committedToken = token;
     }
@@ -248,14 +266,13 @@ public class SearchIndex implements DisposableBean {
             writer.deleteDocuments(new Term(IndexDocuments.FILE_KEY, file.fileId()));
             return Map.of();
         }
-        String header = documents.headerJson(file);
         Map<String, IndexDocuments.Signature> signatures = new LinkedHashMap<>();
         for (VersionRecord version : file.versions()) {
             IndexDocuments.Signature signature = documents.signature(file, version);
             signatures.put(version.versionId(), signature);
             if (!signature.equals(indexed.get(version.versionId()))) {
                 writer.updateDocument(new Term(IndexDocuments.VERSION_KEY, version.versionId()),
-                        documents.of(file, version, header));
+                        documents.of(file, version));
             }
         }
         for (String versionId : indexed.keySet()) {
@@ -263,21 +280,29 @@ public class SearchIndex implements DisposableBean {
                 writer.deleteDocuments(new Term(IndexDocuments.VERSION_KEY, versionId));
             }
         }
-        writer.updateDocument(new Term(IndexDocuments.HEADER_KEY, file.fileId()), documents.headerDocument(file, header));
+        writer.updateDocument(new Term(IndexDocuments.HEADER_KEY, file.fileId()),
+                documents.headerDocument(file, documents.headerJson(file)));
         return signatures;
     }
 
-    /** The hits from {@code skip} to {@code skip + limit} of a query, in the order of {@code sort}. */
-    public List<Document> search(Query query, Sort sort, int skip, int limit) {
+    /**
+     * The hits from {@code skip} to {@code skip + limit} of a query, in the order of {@code sort}: each
+     * hit's stored fields go to a visitor of its own, which reads only what it needs.
+     */
+    public <V extends StoredFieldVisitor> List<V> search(Query query, Sort sort, int skip, int limit,
+                                                         Supplier<V> visitors) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopDocs top = sort == null
                         ? searcher.search(query, skip + limit)
                         : searcher.search(query, skip + limit, sort, sort.needsScores());
-                List<Document> hits = new ArrayList<>();
+                List<V> hits = new ArrayList<>(Math.max(0, top.scoreDocs.length - skip));
+                StoredFields stored = searcher.storedFields();
                 for (int i = skip; i < top.scoreDocs.length; i++) {
-                    hits.add(searcher.storedFields().document(top.scoreDocs[i].doc));
+                    V visitor = visitors.get();
+                    stored.document(top.scoreDocs[i].doc, visitor);
+                    hits.add(visitor);
                 }
                 return hits;
             } finally {
