@@ -8,8 +8,8 @@ import io.palimpsest.bench.read.ReadBenchmark.Rebuild;
 import io.palimpsest.bench.read.ReadBenchmark.Results;
 import io.palimpsest.bench.read.ReadBenchmark.Search;
 import io.palimpsest.bench.upload.SharedHarness.Latencies;
+import io.palimpsest.bench.report.MarkdownSections;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The read section of docs/benchmarks.md, between its own markers: writing it leaves the other
@@ -31,15 +29,6 @@ final class ReadReport {
     static final String BEGIN = "<!-- begin: read benchmark (bench/read.sh writes this section) -->";
     static final String END = "<!-- end: read benchmark -->";
     /** The same header the upload benchmark writes when it creates the file. */
-    private static final String FILE_HEADER = """
-            # Benchmarks
-
-            Each section below is written by the command it names, which rewrites only its own section
-            (between its markers) and leaves the rest of this file alone. Every benchmark compares
-            Palimpsest with a baseline measured in the same run on the same machine, so compare numbers
-            within a section, not across machines or runs.
-            """;
-
     static final double RATIO = 2.0;
     static final double VERSION_LIST_P99_MS = 20;
     static final double SEARCH_P99_MS = 50;
@@ -78,7 +67,7 @@ final class ReadReport {
             md.append(" — **a reduced data set, a trial run**");
         }
         md.append("\n");
-        md.append("* **Machine:** ").append(machine()).append("\n");
+        md.append("* **Machine:** ").append(MarkdownSections.machine(workDirectory)).append("\n");
         md.append(String.format(Locale.ROOT, """
                 * **Setup:** `palimpsest-standalone.jar` as a child process with `-Xmx%s`, a fresh temporary data
                   directory and free loopback ports (embedded PostgreSQL with fsync and synchronous commit on,
@@ -354,62 +343,8 @@ final class ReadReport {
         return bytes < 0 ? "–" : String.format(Locale.ROOT, "%,.0f MiB", bytes / 1024.0 / 1024.0);
     }
 
-    // the machine line says the same as the upload benchmark's (Report.machine(), private there)
-
-    private String machine() {
-        String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name").orElse(System.getProperty("os.arch"));
-        String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal")
-                .map(kb -> String.format(Locale.ROOT, "%.1f GiB RAM",
-                        Long.parseLong(kb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0))
-                .orElse("");
-        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores (shared), " + memory + ", "
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "
-                + filesystem() + ", " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version");
-    }
-
-    private String filesystem() {
-        try (Stream<String> mounts = Files.lines(Path.of("/proc/mounts"))) {
-            String dir = workDirectory.toRealPath().toString();
-            return mounts.map(line -> line.split(" "))
-                    .filter(f -> f.length > 2 && (dir.equals(f[1]) || dir.startsWith(f[1].endsWith("/") ? f[1] : f[1] + "/")))
-                    .max((a, b) -> Integer.compare(a[1].length(), b[1].length()))
-                    .map(f -> "data on " + f[2] + " (" + f[0] + ")")
-                    .orElse("data on an unknown file system");
-        } catch (IOException e) {
-            return "data on an unknown file system";
-        }
-    }
-
-    private static Optional<String> firstValue(Path file, String key) {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(line -> line.startsWith(key))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Replaces this benchmark's section in {@code file} (appends it if absent; creates the file if needed). */
     static void writeSection(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file) : FILE_HEADER;
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String updated;
-        if (begin >= 0 && end > begin) {
-            int after = end + END.length();
-            if (after < text.length() && text.charAt(after) == '\n') {
-                after++;
-            }
-            updated = text.substring(0, begin) + section + text.substring(after);
-        } else {
-            updated = text + (text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n") + section;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, updated);
+        MarkdownSections.writeSection(file, BEGIN, END, section);
     }
 }

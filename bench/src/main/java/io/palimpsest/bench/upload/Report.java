@@ -4,8 +4,8 @@ import io.palimpsest.bench.upload.UploadBenchmark.Cell;
 import io.palimpsest.bench.upload.UploadBenchmark.Cpu;
 import io.palimpsest.bench.upload.UploadBenchmark.HeapRow;
 import io.palimpsest.bench.upload.UploadBenchmark.Row;
+import io.palimpsest.bench.report.MarkdownSections;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The upload section of docs/benchmarks.md. The file holds one section per benchmark, each between
@@ -24,15 +23,6 @@ final class Report {
 
     static final String BEGIN = "<!-- begin: upload benchmark (bench/upload.sh writes this section) -->";
     static final String END = "<!-- end: upload benchmark -->";
-    private static final String FILE_HEADER = """
-            # Benchmarks
-
-            Each section below is written by the command it names, which rewrites only its own section
-            (between its markers) and leaves the rest of this file alone. Every benchmark compares
-            Palimpsest with a baseline measured in the same run on the same machine, so compare numbers
-            within a section, not across machines or runs.
-            """;
-
     static final double BARE_P50_FACTOR = 2.0;
     static final double SMALL_UPLOADS_PER_SECOND = 300;
     static final double RAW_PUT_P50_FACTOR = 1.5;
@@ -45,7 +35,7 @@ final class Report {
     private final Path workDirectory;
     private final String revision;
 
-    /** @param revision {@link #revision()} when the run started, right after the build */
+    /** @param revision {@link MarkdownSections#revision()} when the run started, right after the build */
     Report(ZonedDateTime date, String command, double scale, Path workDirectory, String revision) {
         this.revision = revision;
         this.date = date;
@@ -76,7 +66,7 @@ final class Report {
             md.append(" — **request counts scaled by ").append(scale).append(", a trial run**");
         }
         md.append("\n");
-        md.append("* **Machine:** ").append(machine()).append("\n");
+        md.append("* **Machine:** ").append(MarkdownSections.machine(workDirectory)).append("\n");
         md.append("* **Built from:** ").append(revision).append("\n");
         md.append("""
                 * **Setup:** everything on loopback, each server a child process with a fresh temporary data
@@ -232,86 +222,8 @@ final class Report {
         return String.format(Locale.ROOT, "%.0f MiB", bytes / (double) UploadBenchmark.MIB);
     }
 
-    private String machine() {
-        String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name").orElse(System.getProperty("os.arch"));
-        String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal")
-                .map(kb -> String.format(Locale.ROOT, "%.1f GiB RAM",
-                        Long.parseLong(kb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0))
-                .orElse("");
-        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores (shared), " + memory + ", "
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "
-                + filesystem() + ", " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version");
-    }
-
-    /** The commit the jar was built from, and whether tracked files differed from it. */
-    static String revision() {
-        String commit = git("rev-parse", "--short", "HEAD");
-        if (commit.isEmpty()) {
-            return "an unknown revision (no git)";
-        }
-        boolean modified = !git("status", "--porcelain", "--untracked-files=no").isEmpty();
-        return "commit `" + commit + "`" + (modified ? " plus uncommitted changes in the working tree" : "");
-    }
-
-    private static String git(String... args) {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        try {
-            Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes()).trim();
-            return git.waitFor() == 0 ? out : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    /** The file system the data directories were on, from /proc/mounts: "ext4 on /dev/vda". */
-    private String filesystem() {
-        try (Stream<String> mounts = Files.lines(Path.of("/proc/mounts"))) {
-            String dir = workDirectory.toRealPath().toString();
-            return mounts.map(line -> line.split(" "))
-                    .filter(f -> f.length > 2 && (dir.equals(f[1]) || dir.startsWith(f[1].endsWith("/") ? f[1] : f[1] + "/")))
-                    .max((a, b) -> Integer.compare(a[1].length(), b[1].length()))
-                    .map(f -> "data on " + f[2] + " (" + f[0] + ")")
-                    .orElse("data on an unknown file system");
-        } catch (IOException e) {
-            return "data on an unknown file system";
-        }
-    }
-
-    private static Optional<String> firstValue(Path file, String key) {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(line -> line.startsWith(key))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     /** Replaces this benchmark's section in {@code file} (appends it if absent; creates the file if needed). */
     static void writeSection(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file) : FILE_HEADER;
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String updated;
-        if (begin >= 0 && end > begin) {
-            int after = end + END.length();
-            if (after < text.length() && text.charAt(after) == '\n') {
-                after++;
-            }
-            updated = text.substring(0, begin) + section + text.substring(after);
-        } else {
-            updated = text + (text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n") + section;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, updated);
+        MarkdownSections.writeSection(file, BEGIN, END, section);
     }
 }

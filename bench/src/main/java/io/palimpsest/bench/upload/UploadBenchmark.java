@@ -1,5 +1,6 @@
 package io.palimpsest.bench.upload;
 
+import io.palimpsest.bench.report.MarkdownSections;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -139,7 +140,7 @@ public final class UploadBenchmark {
         int status = 0;
         try {
             ZonedDateTime started = ZonedDateTime.now();
-            String revision = Report.revision();
+            String revision = MarkdownSections.revision();
             List<Row> local = benchmark.standaloneVersusBare();
             List<Row> s3 = benchmark.s3VersusRawPut();
             List<HeapRow> heap = benchmark.heap();
