@@ -59,9 +59,21 @@ public class EventStoreConfiguration {
 
     /** What every streaming processor reads: the event store, waking the processor as events arrive. */
     @Bean(destroyMethod = "close")
-    WakingEventSource processorEventSource(EventStore eventStore,
+    WakingEventSource processorEventSource(EventStore eventStore, AggregateHeads aggregateHeads,
             @Value("${palimpsest.event-processing.wake-up-delay:20ms}") Duration wakeUpDelay) {
-        return new WakingEventSource(eventStore, wakeUpDelay);
+        return new WakingEventSource(eventStore, wakeUpDelay, aggregateHeads::read);
+    }
+
+    /**
+     * How far each aggregate's history goes, for reads that reflect acknowledged writes: kept in memory
+     * when this process is the event store's only writer ({@code palimpsest.event-store.single-writer},
+     * set by the standalone service when it runs its own PostgreSQL), else asked of the store.
+     */
+    @Bean
+    AggregateHeads aggregateHeads(EventStore eventStore,
+            @Value("${palimpsest.event-store.single-writer:false}") boolean singleWriter,
+            @Value("${palimpsest.event-store.remembered-heads:100000}") long rememberedHeads) {
+        return singleWriter ? new SingleWriterHeads(eventStore, rememberedHeads) : AggregateHeads.stored(eventStore);
     }
 
     @Bean

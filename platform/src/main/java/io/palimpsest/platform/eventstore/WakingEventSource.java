@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>The tail waits a short {@code delay} after the first new event before it wakes anyone, so that under
  * load the processors take the events that arrived meanwhile in one batch (one read-model write, one
  * token update) instead of one batch per event; the delay bounds what this adds to the projections' lag.
+ * An observer may watch every event the tail reads (the single writer's {@link AggregateHeads} do).
  */
 public final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -36,14 +38,21 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
 
     private final EventStore store;
     private final Duration delay;
+    private final Consumer<? super TrackedEventMessage<?>> observer;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final Object lifecycle = new Object();
     private Thread tail;
     private volatile boolean closed;
 
     public WakingEventSource(EventStore store, Duration delay) {
+        this(store, delay, event -> { });
+    }
+
+    /** As {@link #WakingEventSource(EventStore, Duration)}, showing {@code observer} every event the tail reads. */
+    public WakingEventSource(EventStore store, Duration delay, Consumer<? super TrackedEventMessage<?>> observer) {
         this.store = store;
         this.delay = delay;
+        this.observer = observer;
     }
 
     @Override
@@ -101,7 +110,7 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
                     if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         Thread.sleep(delay.toMillis());
                         do {
-                            stream.nextAvailable();
+                            observer.accept(stream.nextAvailable());
                         } while (stream.hasNextAvailable());
                         callbacks.forEach(WakingEventSource::call);
                     }

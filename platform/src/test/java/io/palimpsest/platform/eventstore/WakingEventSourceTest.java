@@ -3,6 +3,9 @@ package io.palimpsest.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
@@ -57,6 +60,25 @@ class WakingEventSourceTest {
 
             assertThat(openWakeUps.tryAcquire(10, TimeUnit.SECONDS)).as("woken by the append").isTrue();
             assertThat(closedWakeUps.availablePermits()).isZero();
+        }
+    }
+
+    @Test
+    void showsItsObserverEveryEventTheTailReads() throws InterruptedException {
+        BlockingQueue<Object> observed = new LinkedBlockingQueue<>();
+        WakingEventSource observing = new WakingEventSource(store, Duration.ofMillis(20),
+                event -> observed.add(event.getPayload()));
+        Semaphore wakeUps = new Semaphore(0);
+        try (BlockingStream<TrackedEventMessage<?>> stream = observing.openStream(null)) {
+            stream.setOnAvailableCallback(wakeUps::release);
+            assertThat(wakeUps.tryAcquire(10, TimeUnit.SECONDS)).as("woken once as the tail starts").isTrue();
+
+            store.publish(GenericEventMessage.asEventMessage("first"), GenericEventMessage.asEventMessage("second"));
+
+            assertThat(List.of(observed.poll(10, TimeUnit.SECONDS), observed.poll(10, TimeUnit.SECONDS)))
+                    .containsExactly("first", "second");
+        } finally {
+            observing.close();
         }
     }
 

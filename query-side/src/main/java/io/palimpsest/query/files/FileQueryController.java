@@ -3,15 +3,16 @@ package io.palimpsest.query.files;
 import io.palimpsest.platform.web.ApiError;
 import io.palimpsest.shared.files.FileId;
 import io.palimpsest.shared.files.VersionId;
-import java.util.concurrent.Callable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-/** File details and version history by id (spec §3.2, §3.10), rendered straight to JSON bytes. */
+/**
+ * File details and version history by id (spec §3.2, §3.10), rendered straight to JSON bytes; on the
+ * usual path no thread blocks (see {@link ReadYourWrites#readLater}).
+ */
 @RestController
 class FileQueryController {
 
@@ -25,31 +26,26 @@ class FileQueryController {
 
     @GetMapping(path = "/v1/files/{fileId}/details", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<byte[]> details(@PathVariable String fileId) {
-        return blocking(() -> {
-            FileRecord file = reads.existing(validFileId(fileId));
-            return objects.json(file, file.current().orElseThrow());
-        });
+        return Mono.defer(() -> reads.existingLater(validFileId(fileId)))
+                .map(file -> objects.json(file, file.current().orElseThrow()));
     }
 
     @GetMapping(path = "/v1/files/{fileId}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<byte[]> versions(@PathVariable String fileId) {
-        return blocking(() -> {
-            FileRecord file = reads.existing(validFileId(fileId));
-            return objects.jsonArray(file, file.versions());
-        });
+        return Mono.defer(() -> reads.existingLater(validFileId(fileId)))
+                .map(file -> objects.jsonArray(file, file.versions()));
     }
 
     @GetMapping(path = "/v1/files/{fileId}/versions/{versionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<byte[]> version(@PathVariable String fileId, @PathVariable String versionId) {
-        return blocking(() -> {
+        return Mono.defer(() -> {
             String file = validFileId(fileId);
             if (!VersionId.isValid(versionId)) {
                 throw ApiError.badRequest("Your request contains invalid versionId parameter.");
             }
-            FileRecord record = reads.existing(file);
-            return record.version(versionId).map(v -> objects.json(record, v))
-                    .orElseThrow(() -> ApiError.notFound("The requested file version does not exist."));
-        });
+            return reads.existingLater(file);
+        }).map(record -> record.version(versionId).map(v -> objects.json(record, v))
+                .orElseThrow(() -> ApiError.notFound("The requested file version does not exist.")));
     }
 
     static String validFileId(String fileId) {
@@ -57,9 +53,5 @@ class FileQueryController {
             throw ApiError.badRequest("Your request contains invalid fileId parameter.");
         }
         return fileId;
-    }
-
-    private static <T> Mono<T> blocking(Callable<T> read) {
-        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -1,7 +1,9 @@
 package io.palimpsest.query.files;
 
+import io.palimpsest.platform.eventstore.AggregateHeads;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +16,16 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Reads by id that reflect every write acknowledged before the read began: the event store says how
  * far an aggregate's history goes, and the read waits (bounded) until the read model has caught up.
  * If it has not by then (a node catching up after a restart), the answer is folded from the
  * aggregate's own events, the same fold the projection runs, so it is never older than the write.
- * Blocking: call it off the event loop.
+ * {@link #read} blocks: call it off the event loop; {@link #readLater} blocks nothing while the head is
+ * known in memory and the read model has caught up (the standalone service's usual case).
  */
 @Component
 public class ReadYourWrites {
@@ -29,11 +34,41 @@ public class ReadYourWrites {
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
 
     private final EventStore events;
+    private final AggregateHeads heads;
     private final Duration maxWait;
 
-    ReadYourWrites(EventStore events, @Value("${palimpsest.query.read-your-writes-timeout:PT2S}") Duration maxWait) {
+    ReadYourWrites(EventStore events, AggregateHeads heads,
+                   @Value("${palimpsest.query.read-your-writes-timeout:PT2S}") Duration maxWait) {
         this.events = events;
+        this.heads = heads;
         this.maxWait = maxWait;
+    }
+
+    /**
+     * As {@link #read(String, CompletableFuture, Supplier, ToLongFunction, BiFunction)}, as a {@link Mono}
+     * that blocks no thread when the aggregate's head is {@linkplain AggregateHeads#knownHead known} and the
+     * first load already reflects it: the answer then comes on the read model driver's thread. Otherwise
+     * the blocking read runs on the bounded elastic scheduler.
+     */
+    public <T> Mono<Optional<T>> readLater(String aggregateId, Supplier<CompletableFuture<Optional<T>>> loadAsync,
+                                           Supplier<Optional<T>> load, ToLongFunction<T> sequenceOf,
+                                           BiFunction<T, DomainEventMessage<?>, T> fold) {
+        OptionalLong known = heads.knownHead(aggregateId);
+        if (known.isEmpty()) {
+            return blocking(() -> read(aggregateId, loadAsync.get(), load, sequenceOf, fold));
+        }
+        long head = known.getAsLong();
+        if (head == AggregateHeads.NO_EVENTS) {
+            return Mono.just(Optional.empty());
+        }
+        return Mono.fromFuture(loadAsync).flatMap(document ->
+                document.isPresent() && sequenceOf.applyAsLong(document.get()) >= head
+                        ? Mono.just(document)
+                        : blocking(() -> read(aggregateId, load, sequenceOf, fold)));
+    }
+
+    private static <T> Mono<T> blocking(Supplier<T> read) {
+        return Mono.fromSupplier(read).subscribeOn(Schedulers.boundedElastic());
     }
 
     /**
@@ -54,8 +89,8 @@ public class ReadYourWrites {
     public <T> Optional<T> read(String aggregateId, CompletableFuture<Optional<T>> firstLoad,
                                 Supplier<Optional<T>> load, ToLongFunction<T> sequenceOf,
                                 BiFunction<T, DomainEventMessage<?>, T> fold) {
-        long head = events.lastSequenceNumberFor(aggregateId).orElse(-1L);
-        if (head < 0) {
+        long head = heads.head(aggregateId);
+        if (head == AggregateHeads.NO_EVENTS) {
             if (firstLoad != null) {
                 firstLoad.cancel(false);
             }

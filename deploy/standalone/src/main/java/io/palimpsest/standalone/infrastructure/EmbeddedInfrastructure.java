@@ -21,7 +21,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts, before any bean needs them, the servers that configuration does not point elsewhere:
  * PostgreSQL unless {@code spring.datasource.url} is set, the MongoDB wire server unless
- * {@code spring.data.mongodb.uri} is set. They are stopped after every bean is gone.
+ * {@code spring.data.mongodb.uri} is set. They are stopped after every bean is gone. With its own
+ * PostgreSQL, this process is the event store's only writer ({@code palimpsest.event-store.single-writer}).
  */
 public class EmbeddedInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -42,6 +43,10 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
                 properties.put("spring.datasource.url", postgres.jdbcUrl());
                 properties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
                 properties.put("spring.datasource.password", "");
+                if (!hasText(environment, "palimpsest.event-store.single-writer")) {
+                    // no other process writes this event store: aggregate heads are kept in memory
+                    properties.put("palimpsest.event-store.single-writer", "true");
+                }
             }
             if (!hasText(environment, "spring.data.mongodb.uri")) {
                 EmbeddedMongoServer mongo = EmbeddedMongoServer.start(dataDir.resolve("mongo"));
