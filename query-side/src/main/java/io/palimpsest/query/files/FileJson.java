@@ -1,6 +1,7 @@
 package io.palimpsest.query.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.palimpsest.shared.files.AITag;
@@ -67,15 +68,64 @@ public final class FileJson {
     }
 
     void writeHead(JsonGenerator out, FileRecord file, VersionRecord version) throws IOException {
+        writeHead(out, file, version, FileStrings.of(file));
+    }
+
+    /** The strings every version of a file repeats, quoted once for all of them. */
+    record FileStrings(SerializedString name, SerializedString fileId, SerializedString filePath) {
+
+        static FileStrings of(FileRecord file) {
+            return new FileStrings(new SerializedString(file.name()), new SerializedString(file.fileId()),
+                    new SerializedString(file.filePath()));
+        }
+    }
+
+    // field names, quoted once
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString CREATED_AT = new SerializedString("createdAt");
+    private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
+    private static final SerializedString FILE_ID = new SerializedString("fileId");
+    private static final SerializedString TAGS = new SerializedString("tags");
+    private static final SerializedString AI_TAGS = new SerializedString("AITags");
+    private static final SerializedString CONFIDENCE = new SerializedString("confidence");
+    private static final SerializedString SOURCE = new SerializedString("source");
+    private static final SerializedString VERSION_INFO = new SerializedString("versionInfo");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString EMBEDDED_METADATA = new SerializedString("embeddedMetadata");
+    private static final SerializedString CUSTOM_COORDINATES = new SerializedString("customCoordinates");
+    private static final SerializedString CUSTOM_METADATA = new SerializedString("customMetadata");
+    private static final SerializedString DESCRIPTION = new SerializedString("description");
+    private static final SerializedString IS_PRIVATE_FILE = new SerializedString("isPrivateFile");
+    private static final SerializedString IS_PUBLISHED = new SerializedString("isPublished");
+    private static final SerializedString FILE_TYPE = new SerializedString("fileType");
+    private static final SerializedString FILE_PATH = new SerializedString("filePath");
+    private static final SerializedString HEIGHT = new SerializedString("height");
+    private static final SerializedString WIDTH = new SerializedString("width");
+    private static final SerializedString SIZE = new SerializedString("size");
+    private static final SerializedString HAS_ALPHA = new SerializedString("hasAlpha");
+    private static final SerializedString MIME = new SerializedString("mime");
+    // values every File object takes one of
+    private static final SerializedString FILE = new SerializedString("file");
+    private static final SerializedString FILE_VERSION = new SerializedString("file-version");
+    private static final SerializedString IMAGE = new SerializedString("image");
+    private static final SerializedString NON_IMAGE = new SerializedString("non-image");
+
+    void writeHead(JsonGenerator out, FileRecord file, VersionRecord version, FileStrings strings) throws IOException {
         boolean current = file.isCurrent(version);
         VersionDetails details = version.details();
         out.writeStartObject();
-        out.writeStringField("type", current ? "file" : "file-version");
-        out.writeStringField("name", file.name());
-        out.writeStringField("createdAt", Timestamps.format(current ? file.createdAt() : version.createdAt()));
-        out.writeStringField("updatedAt", Timestamps.format(current ? file.updatedAt() : version.updatedAt()));
-        out.writeStringField("fileId", file.fileId());
-        out.writeFieldName("tags");
+        out.writeFieldName(TYPE);
+        out.writeString(current ? FILE : FILE_VERSION);
+        out.writeFieldName(NAME);
+        out.writeString(strings.name());
+        out.writeFieldName(CREATED_AT);
+        out.writeString(Timestamps.format(current ? file.createdAt() : version.createdAt()));
+        out.writeFieldName(UPDATED_AT);
+        out.writeString(Timestamps.format(current ? file.updatedAt() : version.updatedAt()));
+        out.writeFieldName(FILE_ID);
+        out.writeString(strings.fileId());
+        out.writeFieldName(TAGS);
         if (details.tags().isEmpty()) {
             out.writeNull();
         } else {
@@ -85,28 +135,40 @@ public final class FileJson {
             }
             out.writeEndArray();
         }
-        out.writeFieldName("AITags");
+        out.writeFieldName(AI_TAGS);
         if (details.aiTags().isEmpty()) {
             out.writeNull();
         } else {
             out.writeStartArray();
             for (AITag tag : details.aiTags()) {
                 out.writeStartObject();
-                out.writeStringField("name", tag.name());
-                out.writeNumberField("confidence", tag.confidence());
-                out.writeStringField("source", tag.source());
+                out.writeFieldName(NAME);
+                out.writeString(tag.name());
+                out.writeFieldName(CONFIDENCE);
+                out.writeNumber(tag.confidence());
+                out.writeFieldName(SOURCE);
+                out.writeString(tag.source());
                 out.writeEndObject();
             }
             out.writeEndArray();
         }
-        out.writeObjectFieldStart("versionInfo");
-        out.writeStringField("id", version.versionId());
-        out.writeStringField("name", version.name());
+        out.writeFieldName(VERSION_INFO);
+        out.writeStartObject();
+        out.writeFieldName(ID);
+        out.writeString(version.versionId());
+        out.writeFieldName(NAME);
+        out.writeString(version.name());
         out.writeEndObject();
-        out.writeObjectFieldStart("embeddedMetadata");
+        out.writeFieldName(EMBEDDED_METADATA);
+        out.writeStartObject();
         out.writeEndObject();
-        out.writeStringField("customCoordinates", details.customCoordinates());
-        out.writeFieldName("customMetadata");
+        out.writeFieldName(CUSTOM_COORDINATES);
+        if (details.customCoordinates() == null) {
+            out.writeNull();
+        } else {
+            out.writeString(details.customCoordinates());
+        }
+        out.writeFieldName(CUSTOM_METADATA);
         if (details.customMetadata().isEmpty()) {
             out.writeStartObject();
             out.writeEndObject();
@@ -114,26 +176,41 @@ public final class FileJson {
             json.writeValue(out, details.customMetadata());
         }
         if (details.description() != null) {
-            out.writeStringField("description", details.description());
+            out.writeFieldName(DESCRIPTION);
+            out.writeString(details.description());
         }
-        out.writeBooleanField("isPrivateFile", details.privateFile());
-        out.writeBooleanField("isPublished", details.published());
+        out.writeFieldName(IS_PRIVATE_FILE);
+        out.writeBoolean(details.privateFile());
+        out.writeFieldName(IS_PUBLISHED);
+        out.writeBoolean(details.published());
     }
 
     static void writeTail(JsonGenerator out, FileRecord file, VersionRecord version) throws IOException {
-        out.writeStringField("fileType", FileObjects.isImage(version.mime()) ? "image" : "non-image");
-        out.writeStringField("filePath", file.filePath());
+        writeTail(out, file, version, FileStrings.of(file));
+    }
+
+    static void writeTail(JsonGenerator out, FileRecord file, VersionRecord version, FileStrings strings)
+            throws IOException {
+        out.writeFieldName(FILE_TYPE);
+        out.writeString(FileObjects.isImage(version.mime()) ? IMAGE : NON_IMAGE);
+        out.writeFieldName(FILE_PATH);
+        out.writeString(strings.filePath());
         if (version.height() != null) {
-            out.writeNumberField("height", version.height().intValue());
+            out.writeFieldName(HEIGHT);
+            out.writeNumber(version.height().intValue());
         }
         if (version.width() != null) {
-            out.writeNumberField("width", version.width().intValue());
+            out.writeFieldName(WIDTH);
+            out.writeNumber(version.width().intValue());
         }
-        out.writeNumberField("size", version.size());
+        out.writeFieldName(SIZE);
+        out.writeNumber(version.size());
         if (version.hasAlpha() != null) {
-            out.writeBooleanField("hasAlpha", version.hasAlpha());
+            out.writeFieldName(HAS_ALPHA);
+            out.writeBoolean(version.hasAlpha());
         }
-        out.writeStringField("mime", version.mime());
+        out.writeFieldName(MIME);
+        out.writeString(version.mime());
         out.writeEndObject();
     }
 

@@ -38,6 +38,10 @@ public class FileObjects {
     private static final byte[] URL_FIELD = ",\"url\":\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] THUMBNAIL_FIELD = "\",\"thumbnail\":\"".getBytes(StandardCharsets.UTF_8);
     private static final String THUMBNAIL_QUERY = "&tr=" + DeliveryUrls.THUMBNAIL_TRANSFORMATION;
+    private static final byte[] THUMBNAIL_QUERY_BYTES = THUMBNAIL_QUERY.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CURRENT_QUERY = "?updatedAt=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VERSION_QUERY = "?ik-obj-version=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UPDATED_AT = "&updatedAt=".getBytes(StandardCharsets.US_ASCII);
     /** About what a File object takes, so that the response buffer rarely grows. */
     private static final int BYTES_PER_OBJECT = 640;
 
@@ -134,15 +138,16 @@ public class FileObjects {
     private byte[] json(FileRecord file, List<VersionRecord> versions, boolean array) {
         ByteArrayBuilder out = new ByteArrayBuilder(BYTES_PER_OBJECT * versions.size() + 2);
         byte[] base = base(file.filePath());
+        FileJson.FileStrings strings = FileJson.FileStrings.of(file);
         try (JsonGenerator generator = json.createGenerator(out)) {
             if (array) {
                 generator.writeStartArray();
             }
             for (VersionRecord version : versions) {
-                fileJson.writeHead(generator, file, version);
+                fileJson.writeHead(generator, file, version, strings);
                 generator.flush();
                 writeUrls(out, UrlParts.of(file, version), base);
-                FileJson.writeTail(generator, file, version);
+                FileJson.writeTail(generator, file, version, strings);
             }
             if (array) {
                 generator.writeEndArray();
@@ -167,33 +172,36 @@ public class FileObjects {
     }
 
     private void writeUrls(ByteArrayBuilder out, UrlParts parts, byte[] base) {
-        String token = parts.versionId() == null ? null : tokens.tokenFor(parts.versionId(), parts.published());
+        byte[] query = query(parts);
         out.write(URL_FIELD);
-        writeUrl(out, parts, base, token);
+        out.write(base);
+        out.write(query);
         out.write(THUMBNAIL_FIELD);
         if (parts.image()) {
-            writeUrl(out, parts, base, token);
-            ascii(out, THUMBNAIL_QUERY);
+            out.write(base);
+            out.write(query);
+            out.write(THUMBNAIL_QUERY_BYTES);
         }
         out.write('"');
     }
 
-    private static void writeUrl(ByteArrayBuilder out, UrlParts parts, byte[] base, String token) {
-        out.write(base);
-        out.write('?');
-        if (token != null) {
-            ascii(out, "ik-obj-version=");
-            ascii(out, token);
-            out.write('&');
+    /** {@code ?[ik-obj-version=<token>&]updatedAt=<millis>}: ASCII that needs no escaping. */
+    private byte[] query(UrlParts parts) {
+        byte[] updatedAt = Long.toString(parts.updatedAt()).getBytes(StandardCharsets.US_ASCII);
+        if (parts.versionId() == null) {
+            byte[] query = new byte[CURRENT_QUERY.length + updatedAt.length];
+            System.arraycopy(CURRENT_QUERY, 0, query, 0, CURRENT_QUERY.length);
+            System.arraycopy(updatedAt, 0, query, CURRENT_QUERY.length, updatedAt.length);
+            return query;
         }
-        ascii(out, "updatedAt=");
-        ascii(out, Long.toString(parts.updatedAt()));
-    }
-
-    private static void ascii(ByteArrayBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            out.write(text.charAt(i));
+        byte[] token = tokens.tokenBytes(parts.versionId(), parts.published());
+        byte[] query = new byte[VERSION_QUERY.length + token.length + UPDATED_AT.length + updatedAt.length];
+        int at = 0;
+        for (byte[] part : new byte[][] {VERSION_QUERY, token, UPDATED_AT, updatedAt}) {
+            System.arraycopy(part, 0, query, at, part.length);
+            at += part.length;
         }
+        return query;
     }
 
     private String url(UrlParts parts) {

@@ -3,6 +3,7 @@ package io.palimpsest.query.files;
 import io.palimpsest.platform.security.ApiKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VersionTokens {
+
+    private static final int TOKEN_LENGTH = 32;
 
     private final SecretKeySpec key;
     /** A keyed MAC per thread: looking the algorithm up and keying it costs more than the MAC itself. */
@@ -30,8 +33,13 @@ public class VersionTokens {
     }
 
     public String tokenFor(String versionId, boolean published) {
+        return new String(tokenBytes(versionId, published), StandardCharsets.US_ASCII);
+    }
+
+    /** The token as the ASCII bytes of its text (base64url: nothing in it needs escaping in JSON or URLs). */
+    public byte[] tokenBytes(String versionId, boolean published) {
         byte[] digest = macs.get().doFinal((versionId + ":" + published).getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
+        return Arrays.copyOf(Base64.getUrlEncoder().withoutPadding().encode(digest), TOKEN_LENGTH);
     }
 
     private Mac newMac() {
