@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -42,8 +43,8 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * This node's search index: a Lucene directory holding a document per file version and per folder,
  * plus, in its commit data, the position of the event stream it reflects. Changes of a processing
- * batch are staged here and written in {@link #commit(String)} with that position: searches see them
- * at once (near-real-time), and a Lucene commit makes documents and position durable together, at
+ * batch are staged here and written in {@link #commit(String)} with that position: the next search
+ * sees them (near-real-time), and a Lucene commit makes documents and position durable together, at
  * most every {@link #COMMIT_INTERVAL} (an fsync per batch would cost more than the batch). After a
  * crash the index reopens at its last commit and the processor replays from the position stored with
  * it, so index and position never drift apart.
@@ -83,6 +84,11 @@ public class SearchIndex implements DisposableBean {
     private volatile String writtenToken;
     /** The stream position of the last commit this process made; only the commit thread touches it. */
     private String committedToken;
+    /** How many batches have been written to the index writer; a searcher opened later shows them all. */
+    private final AtomicLong writtenBatches = new AtomicLong();
+    /** How many of them the current searcher shows. */
+    private volatile long searchableBatches;
+    private final Object refreshing = new Object();
 
     /** A file as its documents are now, with their signatures. */
     private record Indexed(FileRecord file, Map<String, IndexDocuments.Signature> signatures) {
@@ -183,9 +189,9 @@ public class SearchIndex implements DisposableBean {
     }
 
     /**
-     * Writes the staged changes with the new stream position, visible to searches at once and made
-     * durable by the next commit (at most {@link #COMMIT_INTERVAL} later, on the commit thread, so that
-     * the processor never waits for a commit's fsyncs).
+     * Writes the staged changes with the new stream position, visible to every search that starts
+     * from now on and made durable by the next commit (at most {@link #COMMIT_INTERVAL} later, on the
+     * commit thread, so that the processor never waits for a commit's fsyncs).
      */
     public synchronized void commit(String token) {
         try {
@@ -210,7 +216,7 @@ public class SearchIndex implements DisposableBean {
             writtenToken = token;
             clearStaging();
             recentlyWritten.putAll(written);
-            searchers.maybeRefreshBlocking();
+            writtenBatches.incrementAndGet();
         } catch (IOException e) {
             discardStaged();
             throw new UncheckedIOException("cannot write the search index", e);
@@ -292,7 +298,7 @@ public class SearchIndex implements DisposableBean {
     public <V extends StoredFieldVisitor> List<V> search(Query query, Sort sort, int skip, int limit,
                                                          Supplier<V> visitors) {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = freshSearcher();
             try {
                 TopDocs top = sort == null
                         ? searcher.search(query, skip + limit)
@@ -313,10 +319,30 @@ public class SearchIndex implements DisposableBean {
         }
     }
 
-    /** Staged changes are never in the writer before commit, so the refreshed searcher sees all there is. */
+    /**
+     * A searcher that shows every batch written before this call. Opening one flushes what the writer
+     * buffered into a new segment, so it is done when a search needs it rather than after every batch:
+     * under a stream of uploads, one flush serves all the batches written since the last search
+     * instead of one tiny segment (and its merges) per batch.
+     */
+    private IndexSearcher freshSearcher() throws IOException {
+        long written = writtenBatches.get();
+        if (searchableBatches < written) {
+            synchronized (refreshing) {
+                if (searchableBatches < written) {
+                    long refreshed = writtenBatches.get();
+                    searchers.maybeRefreshBlocking();
+                    searchableBatches = refreshed;
+                }
+            }
+        }
+        return searchers.acquire();
+    }
+
+    /** Staged changes are never in the writer before commit, so a fresh searcher sees all there is. */
     private List<Document> find(Query query, int max) {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = freshSearcher();
             try {
                 List<Document> found = new ArrayList<>();
                 for (ScoreDoc hit : searcher.search(query, max).scoreDocs) {

@@ -8,6 +8,7 @@ import io.palimpsest.shared.files.FolderPath;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.SegmentInfos;
@@ -18,7 +19,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writes are visible at once and become durable with their stream position, off the writing thread. */
+/** Writes are visible to the next search and become durable with their stream position, off the writing thread. */
 class SearchIndexCommitTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -35,6 +36,25 @@ class SearchIndexCommitTest {
 
             assertThat(index.hasFolder("/photos/")).isTrue();
             assertThat(index.committedToken()).contains("position-1");
+        } finally {
+            index.destroy();
+        }
+    }
+
+    @Test
+    void aSearchSeesEveryBatchWrittenBeforeIt() throws Exception {
+        SearchIndex index = open();
+        try {
+            index.stage(folder("/a/"));
+            index.commit("position-1");
+            assertThat(folders(index)).isEqualTo(1);
+
+            index.stage(folder("/b/"));
+            index.commit("position-2");
+            index.stage(folder("/c/"));
+            index.commit("position-3");
+
+            assertThat(folders(index)).isEqualTo(3);
         } finally {
             index.destroy();
         }
@@ -75,6 +95,11 @@ class SearchIndexCommitTest {
         } finally {
             reopened.destroy();
         }
+    }
+
+    private static int folders(SearchIndex index) {
+        return index.search(new TermQuery(new Term(IndexFields.TYPE, "folder")), null, 0, 100,
+                DocumentStoredFieldVisitor::new).size();
     }
 
     private SearchIndex open() {
