@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonReader;
 import org.bson.BsonType;
@@ -22,10 +23,20 @@ import org.bson.codecs.EncoderContext;
  * Writes a {@link FileRecord} as BSON and reads it back, with no detour through JSON or
  * {@link org.bson.Document}: the version list reads a whole history per request. The document has
  * the shape Jackson gave it before this codec existed ({@code _id} = fileId, instants as ISO-8601
- * strings, nulls kept), and numbers are read whatever their BSON width, so documents written either
- * way read the same.
+ * strings), except that a version leaves out what it holds by default: no width, height or alpha
+ * (not an image), no details when they are all defaults (no tags, no custom metadata, public,
+ * published) and no updatedAt when it equals createdAt. Every upload rewrites its file's document
+ * with every version inside, and what that costs grows with the number of values in it (on the
+ * embedded wire server each value is copied, sized and compared several times per write), so the
+ * usual version is written with six values instead of eighteen. Absent and default read the same,
+ * numbers are read whatever their BSON width, and documents written in full (by Jackson or by
+ * earlier versions of this codec) read as before.
  */
 final class FileRecordCodec implements Codec<FileRecord> {
+
+    /** What a version uploaded with no details has: no tags or metadata, not private, published. */
+    static final VersionDetails DEFAULT_DETAILS = new VersionDetails(List.of(), List.of(), Map.of(), null, null,
+            false, true);
 
     @Override
     public Class<FileRecord> getEncoderClass() {
@@ -59,36 +70,61 @@ final class FileRecordCodec implements Codec<FileRecord> {
         string(writer, "contentHash", version.contentHash());
         writer.writeInt64("size", version.size());
         string(writer, "mime", version.mime());
-        writer.writeName("width");
-        value(writer, version.width());
-        writer.writeName("height");
-        value(writer, version.height());
-        writer.writeName("hasAlpha");
-        value(writer, version.hasAlpha());
+        ifPresent(writer, "width", version.width());
+        ifPresent(writer, "height", version.height());
+        ifPresent(writer, "hasAlpha", version.hasAlpha());
         VersionDetails details = version.details();
-        writer.writeStartDocument("details");
-        writer.writeStartArray("tags");
-        details.tags().forEach(writer::writeString);
-        writer.writeEndArray();
-        writer.writeStartArray("aiTags");
-        for (AITag tag : details.aiTags()) {
-            writer.writeStartDocument();
-            string(writer, "name", tag.name());
-            writer.writeDouble("confidence", tag.confidence());
-            string(writer, "source", tag.source());
+        if (details == null) {
+            writer.writeNull("details");
+        } else if (!details.equals(DEFAULT_DETAILS)) {
+            writer.writeStartDocument("details");
+            encode(writer, details);
             writer.writeEndDocument();
         }
-        writer.writeEndArray();
-        writer.writeName("customMetadata");
-        value(writer, details.customMetadata());
-        string(writer, "customCoordinates", details.customCoordinates());
-        string(writer, "description", details.description());
-        writer.writeBoolean("privateFile", details.privateFile());
-        writer.writeBoolean("published", details.published());
-        writer.writeEndDocument();
         instant(writer, "createdAt", version.createdAt());
-        instant(writer, "updatedAt", version.updatedAt());
+        if (!Objects.equals(version.updatedAt(), version.createdAt())) {
+            instant(writer, "updatedAt", version.updatedAt());
+        }
         writer.writeEndDocument();
+    }
+
+    /** Only what differs from {@link #DEFAULT_DETAILS}. */
+    private static void encode(BsonWriter writer, VersionDetails details) {
+        if (!details.tags().isEmpty()) {
+            writer.writeStartArray("tags");
+            details.tags().forEach(writer::writeString);
+            writer.writeEndArray();
+        }
+        if (!details.aiTags().isEmpty()) {
+            writer.writeStartArray("aiTags");
+            for (AITag tag : details.aiTags()) {
+                writer.writeStartDocument();
+                string(writer, "name", tag.name());
+                writer.writeDouble("confidence", tag.confidence());
+                string(writer, "source", tag.source());
+                writer.writeEndDocument();
+            }
+            writer.writeEndArray();
+        }
+        if (!details.customMetadata().isEmpty()) {
+            writer.writeName("customMetadata");
+            value(writer, details.customMetadata());
+        }
+        ifPresent(writer, "customCoordinates", details.customCoordinates());
+        ifPresent(writer, "description", details.description());
+        if (details.privateFile() != DEFAULT_DETAILS.privateFile()) {
+            writer.writeBoolean("privateFile", details.privateFile());
+        }
+        if (details.published() != DEFAULT_DETAILS.published()) {
+            writer.writeBoolean("published", details.published());
+        }
+    }
+
+    private static void ifPresent(BsonWriter writer, String name, Object value) {
+        if (value != null) {
+            writer.writeName(name);
+            value(writer, value);
+        }
     }
 
     private static void string(BsonWriter writer, String name, String value) {
@@ -179,9 +215,10 @@ final class FileRecordCodec implements Codec<FileRecord> {
         Integer width = null;
         Integer height = null;
         Boolean hasAlpha = null;
-        VersionDetails details = null;
+        VersionDetails details = DEFAULT_DETAILS;
         Instant createdAt = null;
         Instant updatedAt = null;
+        boolean updatedAtStored = false;
         reader.readStartDocument();
         while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
             switch (reader.readName()) {
@@ -195,13 +232,16 @@ final class FileRecordCodec implements Codec<FileRecord> {
                 case "hasAlpha" -> hasAlpha = isNull(reader) ? null : bool(reader);
                 case "details" -> details = details(reader);
                 case "createdAt" -> createdAt = instant(reader);
-                case "updatedAt" -> updatedAt = instant(reader);
+                case "updatedAt" -> {
+                    updatedAt = instant(reader);
+                    updatedAtStored = true;
+                }
                 default -> reader.skipValue();
             }
         }
         reader.readEndDocument();
         return new VersionRecord(versionId, number, contentHash, size, mime, width, height, hasAlpha, details,
-                createdAt, updatedAt);
+                createdAt, updatedAtStored ? updatedAt : createdAt);
     }
 
     private static VersionDetails details(BsonReader reader) {
@@ -213,8 +253,8 @@ final class FileRecordCodec implements Codec<FileRecord> {
         Map<String, Object> customMetadata = Map.of();
         String customCoordinates = null;
         String description = null;
-        boolean privateFile = false;
-        boolean published = false;
+        boolean privateFile = DEFAULT_DETAILS.privateFile();
+        boolean published = DEFAULT_DETAILS.published();
         reader.readStartDocument();
         while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
             switch (reader.readName()) {
