@@ -1,5 +1,6 @@
 package io.palimpsest.bench.folders;
 
+import io.palimpsest.bench.report.BenchmarkRun;
 import io.palimpsest.bench.upload.SharedHarness;
 import io.palimpsest.bench.upload.SharedHarness.Latencies;
 import io.palimpsest.bench.upload.SharedHarness.Server;
@@ -9,14 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * The folder job benchmark (bench/folders.sh, issue 4): standalone Palimpsest copies and moves a
@@ -164,43 +163,23 @@ public final class FolderBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        if (!Files.isRegularFile(options.jar())) {
-            throw new IllegalArgumentException(options.jar() + " is missing: build it first (mvn -B -q -DskipTests package)");
-        }
+        BenchmarkRun.requireJar(options.jar());
         Path logs = Files.createDirectories(Path.of("bench/target/folder-logs"));
-        Path work = Files.createTempDirectory("palimpsest-folder-bench-");
-        FolderBenchmark benchmark = new FolderBenchmark(options, work, logs);
-        Thread cleanup = new Thread(benchmark::stopAll, "stop-servers");
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(options.maxRun().toMillis());
-                log("the whole run exceeded " + options.maxRun() + ": stopping everything");
-                System.exit(3); // the shutdown hook stops the server
-            } catch (InterruptedException finished) {
-                // the run ended in time
-            }
-        }, "watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        int status = 0;
-        try {
-            ZonedDateTime started = ZonedDateTime.now();
-            Results results = benchmark.run();
-            String section = new FolderReport(started, options, work).render(results);
-            FolderReport.writeSection(options.output(), section);
-            System.out.println(section);
-            System.out.println("Written to " + options.output().toAbsolutePath());
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            benchmark.stopAll();
-            watchdog.interrupt();
-            deleteRecursively(work);
-        }
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-        System.exit(status);
+        BenchmarkRun.runAndExit("palimpsest-folder-bench-", options.maxRun(), options.output(),
+                FolderReport::writeSection, work -> {
+                    FolderBenchmark benchmark = new FolderBenchmark(options, work, logs);
+                    return new BenchmarkRun.Benchmark() {
+                        @Override
+                        public String section(ZonedDateTime started) throws Exception {
+                            return new FolderReport(started, options, work).render(benchmark.run());
+                        }
+
+                        @Override
+                        public void stopAll() {
+                            benchmark.stopAll();
+                        }
+                    };
+                });
     }
 
     private Results run() throws Exception {
@@ -484,11 +463,4 @@ public final class FolderBenchmark {
         System.out.println("[folder-bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
     }
 
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log("could not delete " + root + ": " + e.getMessage());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.palimpsest.bench.read;
 
+import io.palimpsest.bench.report.BenchmarkRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,43 +131,23 @@ public final class ReadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        if (!Files.isRegularFile(options.jar())) {
-            throw new IllegalArgumentException(options.jar() + " is missing: build it first (mvn -B -q -DskipTests package)");
-        }
+        BenchmarkRun.requireJar(options.jar());
         Path logs = Files.createDirectories(Path.of("bench/target/read-logs"));
-        Path work = Files.createTempDirectory("palimpsest-read-bench-");
-        ReadBenchmark benchmark = new ReadBenchmark(options, work, logs);
-        Thread cleanup = new Thread(benchmark::stopAll, "stop-servers");
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(options.maxRun().toMillis());
-                log("the whole run exceeded " + options.maxRun() + ": stopping everything");
-                System.exit(3); // the shutdown hook stops the servers
-            } catch (InterruptedException finished) {
-                // the run ended in time
-            }
-        }, "watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        int status = 0;
-        try {
-            ZonedDateTime started = ZonedDateTime.now();
-            Results results = benchmark.run();
-            String section = new ReadReport(started, options, work).render(results);
-            ReadReport.writeSection(options.output(), section);
-            System.out.println(section);
-            System.out.println("Written to " + options.output().toAbsolutePath());
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            benchmark.stopAll();
-            watchdog.interrupt();
-            deleteRecursively(work);
-        }
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-        System.exit(status);
+        BenchmarkRun.runAndExit("palimpsest-read-bench-", options.maxRun(), options.output(), ReadReport::writeSection,
+                work -> {
+                    ReadBenchmark benchmark = new ReadBenchmark(options, work, logs);
+                    return new BenchmarkRun.Benchmark() {
+                        @Override
+                        public String section(ZonedDateTime started) throws Exception {
+                            return new ReadReport(started, options, work).render(benchmark.run());
+                        }
+
+                        @Override
+                        public void stopAll() {
+                            benchmark.stopAll();
+                        }
+                    };
+                });
     }
 
     // ---- results ---------------------------------------------------------------------------------
@@ -908,11 +888,4 @@ public final class ReadBenchmark {
         System.out.println("[read-bench " + java.time.LocalTime.now().withNano(0) + "] " + line);
     }
 
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log("could not delete " + root + ": " + e.getMessage());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.palimpsest.bench.upload;
 
+import io.palimpsest.bench.report.BenchmarkRun;
 import io.palimpsest.bench.report.MarkdownSections;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +45,8 @@ import okhttp3.OkHttpClient;
  * replace the upload section of docs/benchmarks.md.
  *
  * <p>Options: {@code --jar=} (the standalone jar), {@code --output=} (the markdown file),
- * {@code --scale=} (multiplies every request count; below 1 for a quick try), {@code --large-mib=256,1024}.
+ * {@code --scale=} (multiplies every request count; below 1 for a quick try), {@code --large-mib=256,1024},
+ * {@code --max-minutes=120} (the whole run is stopped after that).
  */
 public final class UploadBenchmark {
 
@@ -129,35 +130,28 @@ public final class UploadBenchmark {
         double scale = Double.parseDouble(options.getOrDefault("scale", "1"));
         List<Long> large = Stream.of(options.getOrDefault("large-mib", "256,1024").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(s -> Long.parseLong(s) * MIB).toList();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException(jar + " is missing: build it first (mvn -B -q -DskipTests package)");
-        }
+        Duration maxRun = Duration.ofMinutes(Long.parseLong(options.getOrDefault("max-minutes", "120")));
+        BenchmarkRun.requireJar(jar);
         Path logs = Files.createDirectories(Path.of("bench/target/upload-logs"));
-        Path work = Files.createTempDirectory("palimpsest-bench-");
-        UploadBenchmark benchmark = new UploadBenchmark(jar, work, logs, scale, large);
-        Thread cleanup = new Thread(benchmark::stopAll, "stop-servers");
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        int status = 0;
-        try {
-            ZonedDateTime started = ZonedDateTime.now();
-            String revision = MarkdownSections.revision();
-            List<Row> local = benchmark.standaloneVersusBare();
-            List<Row> s3 = benchmark.s3VersusRawPut();
-            List<HeapRow> heap = benchmark.heap();
-            String command = System.getProperty("bench.command", "bench/upload.sh");
-            String section = new Report(started, command, scale, work, revision).render(local, s3, heap);
-            Report.writeSection(output, section);
-            System.out.println(section);
-            System.out.println("Written to " + output.toAbsolutePath());
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            benchmark.stopAll();
-            deleteRecursively(work);
-        }
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-        System.exit(status);
+        BenchmarkRun.runAndExit("palimpsest-bench-", maxRun, output, Report::writeSection, work -> {
+            UploadBenchmark benchmark = new UploadBenchmark(jar, work, logs, scale, large);
+            return new BenchmarkRun.Benchmark() {
+                @Override
+                public String section(ZonedDateTime started) throws Exception {
+                    String revision = MarkdownSections.revision();
+                    List<Row> local = benchmark.standaloneVersusBare();
+                    List<Row> s3 = benchmark.s3VersusRawPut();
+                    List<HeapRow> heap = benchmark.heap();
+                    String command = System.getProperty("bench.command", "bench/upload.sh");
+                    return new Report(started, command, scale, work, revision).render(local, s3, heap);
+                }
+
+                @Override
+                public void stopAll() {
+                    benchmark.stopAll();
+                }
+            };
+        });
     }
 
     // ---- the three parts -------------------------------------------------------------------------
@@ -623,11 +617,4 @@ public final class UploadBenchmark {
         System.out.println("[bench] " + line);
     }
 
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log("could not delete " + root + ": " + e.getMessage());
-        }
-    }
 }
