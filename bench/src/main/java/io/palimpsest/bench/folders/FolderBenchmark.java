@@ -188,14 +188,7 @@ public final class FolderBenchmark {
         Path dataDir = Files.createDirectories(work.resolve("data"));
         Path log = logs.resolve("palimpsest.log");
         Path gcLog = logs.resolve("palimpsest-gc.log");
-        Map<String, String> env = new HashMap<>();
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
-        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
-        env.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
-        env.put("PALIMPSEST_DATA_DIR", dataDir.toString());
-        env.put("PALIMPSEST_PRIVATE_KEY", PRIVATE_KEY);
+        Map<String, String> env = SharedHarness.palimpsestEnvironment(port, managementPort, dataDir, PRIVATE_KEY);
         List<String> jvm = List.of("-Xmx" + options.xmx(), "-Xlog:gc:file=" + gcLog, "-jar",
                 options.jar().toAbsolutePath().toString());
         log("starting " + String.join(" ", jvm));
@@ -215,7 +208,7 @@ public final class FolderBenchmark {
         for (int size : options.sizes()) {
             boolean large = size == options.files();
             for (Kind kind : Kind.values()) {
-                quiet(server);
+                server.awaitQuiet();
                 jobs.add(job(server, api, kind, size, root(size) + "src/", root(size) + kind.destination + "/",
                         large && options.jfr(), null));
             }
@@ -226,13 +219,13 @@ public final class FolderBenchmark {
         try (LiveHeap live = LiveHeap.attach(server.jvm().pid())) {
             for (int size : options.sizes()) {
                 for (Kind kind : Kind.values()) {
-                    quiet(server);
+                    server.awaitQuiet();
                     liveJobs.add(job(server, api, kind, size, movedSource(size),
                             root(size) + kind.destination + "-live/", false, live));
                 }
             }
         }
-        quiet(server);
+        server.awaitQuiet();
         Baseline baseline = baseline(server, api, options.files());
         return new Results(seeding, jobs, liveJobs, baseline);
     }
@@ -362,7 +355,7 @@ public final class FolderBenchmark {
                 + visibleAfter.toMillis() + " ms") + "; at the source: " + left);
         Live heap = null;
         if (live != null) {
-            quiet(server);
+            server.awaitQuiet();
             LiveHeap.Histogram after = live.histogram();
             save(name + "-after", after);
             LiveHeap.Histogram top = max.get() == null ? before : max.get();
@@ -425,21 +418,6 @@ public final class FolderBenchmark {
                 latencies.throughput(), latencies.p50(), latencies.p99(), latencies.errors()));
         FolderApi.Count count = awaitCount(api, destination, latencies.succeeded());
         return new Baseline(files, options.concurrency(), latencies, jvmCpu, postgresCpu, count);
-    }
-
-    /** Waits (at most a minute) until the server and its PostgreSQL used under 50 ms of CPU in a second. */
-    private static void quiet(Server server) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Duration before = server.jvmCpuTime().plus(server.postgresCpuTime());
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            Duration now = server.jvmCpuTime().plus(server.postgresCpuTime());
-            if (now.minus(before).toMillis() < 50) {
-                return;
-            }
-            before = now;
-        }
-        log("(server still busy after 60 s; going on)");
     }
 
     private static void jcmd(long pid, String... args) throws IOException, InterruptedException {

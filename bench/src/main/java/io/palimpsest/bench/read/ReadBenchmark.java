@@ -198,14 +198,7 @@ public final class ReadBenchmark {
         int managementPort = SharedHarness.freePort();
         Path dataDir = Files.createDirectories(work.resolve("data"));
         Path log = logs.resolve("palimpsest.log");
-        Map<String, String> env = new HashMap<>();
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
-        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
-        env.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
-        env.put("PALIMPSEST_DATA_DIR", dataDir.toString());
-        env.put("PALIMPSEST_PRIVATE_KEY", PRIVATE_KEY);
+        Map<String, String> env = SharedHarness.palimpsestEnvironment(port, managementPort, dataDir, PRIVATE_KEY);
         List<String> jvm = List.of("-Xmx" + options.xmx(), "-Xlog:gc:file=" + logs.resolve("palimpsest-gc.log"),
                 "-jar", options.jar().toAbsolutePath().toString());
         log("starting " + String.join(" ", jvm));
@@ -244,7 +237,7 @@ public final class ReadBenchmark {
                 loaded.time().toNanos() / 1e9, loaded.events() / (loaded.time().toNanos() / 1e9),
                 loaded.firstGlobalIndex(), loaded.lastGlobalIndex()));
         Rebuild rebuild = awaitRebuild(server, api, events, indexDir, last, loaded);
-        quiet(server);
+        server.awaitQuiet();
         // no forced GC here: G1 would shrink the heap and the latency phases would then run with more collections
         Memory memory = memory(pid, api, false);
         log("memory at " + dataset.events() + " versions: " + memory);
@@ -267,10 +260,10 @@ public final class ReadBenchmark {
         // 4. projection lag under a steady upload load, then an unmeasured pass under the profiler
         createLagPaths(api);
         Lag lag = lag(api, options.lagSeconds(), "measured");
-        quiet(server);
+        server.awaitQuiet();
         String lagProfile = JfrProfile.record(pid, logs, "lag", thread -> true,
                 () -> lag(api, Math.min(10, options.lagSeconds()), "profiled, not reported"));
-        quiet(server);
+        server.awaitQuiet();
         Anatomy anatomy = lagAnatomy(api, files, events, indexDir, LAG_ANATOMY_UPLOADS, pid);
         mongo.close();
         Memory memoryAtEnd = memory(pid, api, true);
@@ -837,21 +830,6 @@ public final class ReadBenchmark {
         }
         return Integer.parseInt(matcher.group(1) != null ? matcher.group(1)
                 : matcher.group(matcher.groupCount()));
-    }
-
-    /** Waits (at most 60 s) until the server uses under 5 % of a core over a second: merges, flushes done. */
-    private static void quiet(Server server) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Duration before = server.jvmCpuTime().plus(server.postgresCpuTime());
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            Duration now = server.jvmCpuTime().plus(server.postgresCpuTime());
-            if (now.minus(before).toMillis() < 50) {
-                return;
-            }
-            before = now;
-        }
-        log("(server still busy after 60 s; going on)");
     }
 
     private static long size(Path directory) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,23 @@ public final class SharedHarness {
 
     public static int freePort() throws IOException {
         return ChildProcess.freePort();
+    }
+
+    /**
+     * The environment a standalone Palimpsest child runs with: loopback only, these ports, this data
+     * directory and private key, the metrics the harness reads. Mutable, for callers to add to.
+     */
+    public static Map<String, String> palimpsestEnvironment(int port, int managementPort, Path dataDir,
+                                                            String privateKey) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        env.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
+        env.put("PALIMPSEST_DATA_DIR", dataDir.toString());
+        env.put("PALIMPSEST_PRIVATE_KEY", privateKey);
+        return env;
     }
 
     /**
@@ -78,6 +96,24 @@ public final class SharedHarness {
 
         public String logTail() {
             return process.logTail();
+        }
+
+        /**
+         * Waits (at most 60 s) until the JVM and its PostgreSQL used under 50 ms of CPU over a second
+         * (merges, flushes and catching up done).
+         */
+        public void awaitQuiet() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            Duration before = jvmCpuTime().plus(postgresCpuTime());
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                Duration now = jvmCpuTime().plus(postgresCpuTime());
+                if (now.minus(before).toMillis() < 50) {
+                    return;
+                }
+                before = now;
+            }
+            System.out.println("(server still busy after 60 s; going on)");
         }
 
         @Override

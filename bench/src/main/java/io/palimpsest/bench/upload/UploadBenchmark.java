@@ -506,14 +506,8 @@ public final class UploadBenchmark {
         int port = ChildProcess.freePort();
         int managementPort = ChildProcess.freePort();
         Path dataDir = Files.createDirectories(work.resolve(name));
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("SERVER_PORT", String.valueOf(port));
-        env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
-        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
-        env.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
-        env.put("PALIMPSEST_DATA_DIR", dataDir.toString());
-        env.put("PALIMPSEST_PRIVATE_KEY", PRIVATE_KEY);
+        Map<String, String> env = SharedHarness.palimpsestEnvironment(port, managementPort, dataDir, PRIVATE_KEY);
+        env.putAll(extraEnv);
         List<String> args = new ArrayList<>(jvmArgs);
         args.add("-jar");
         args.add(jar.toAbsolutePath().toString());
