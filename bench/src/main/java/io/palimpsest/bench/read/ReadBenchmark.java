@@ -1,6 +1,7 @@
 package io.palimpsest.bench.read;
 
 import io.palimpsest.bench.report.BenchmarkRun;
+import io.palimpsest.bench.report.CompilerActivity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
@@ -81,6 +82,8 @@ public final class ReadBenchmark {
     static final int LAG_ANATOMY_UPLOADS = 30;
     static final int LAG_UPLOAD_BYTES = 4096;
     static final Duration LAG_POLL = Duration.ofMillis(10);
+    /** The warm-up ends once the server's compiler threads use less than this share of a core over a round. */
+    static final double QUIET_COMPILERS = 0.03;
     static final Duration LAG_GIVE_UP = Duration.ofSeconds(10);
     private static final int LAG_MAX_IN_FLIGHT = 64;
 
@@ -154,7 +157,8 @@ public final class ReadBenchmark {
 
     /** Everything the report shows. */
     record Results(String formatCheck, EventStore.Loaded loaded, Rebuild rebuild, Memory memory,
-                   Map<String, Long> diskBytes, Comparison versionList, List<Search> searches, Lag lag,
+                   Map<String, Long> diskBytes, CompilerActivity.WarmUp warmUp, Comparison versionList,
+                   List<Search> searches, Lag lag,
                    String lagProfile, Anatomy anatomy, Memory memoryAtEnd) {
     }
 
@@ -181,7 +185,21 @@ public final class ReadBenchmark {
 
     record Search(String name, String example, String sort, long matchingExample, boolean sameHits, String mismatch,
                   Comparison comparison) {
+
+        Search withProfile(String summary) {
+            return new Search(name, example, sort, matchingExample, sameHits, mismatch, comparison.withProfile(summary));
+        }
     }
+
+    /**
+     * An unmeasured pass of API requests under JFR. They all run after the last measured phase: starting and
+     * stopping a recording deoptimises compiled code, and the server then compiles again for minutes (on this
+     * machine a two-second recording doubled the version list's p50 for the next 2,000 requests).
+     */
+    private record ProfilePass(String name, int requests, SharedHarness.Request request) {
+    }
+
+    private final List<ProfilePass> profilePasses = new ArrayList<>();
 
     /**
      * @param lagUpper time from each acknowledgement until the answer of the first poll that showed the version
@@ -246,29 +264,44 @@ public final class ReadBenchmark {
         disk.put("version history (MongoDB wire server, H2 file)", size(dataDir.resolve("mongo")));
         disk.put("search index (Lucene)", size(indexDir));
 
-        // 2. version list vs. raw _id read
-        Comparison versionList;
         MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
         MongoCollection<Document> files = mongo.getDatabase("palimpsest").getCollection("files");
-        versionList = versionList(api, files, dataset, pid);
-        // 3. five searches vs. raw Lucene
+        Comparison versionList;
         List<Search> searches;
+        CompilerActivity.WarmUp warmUp;
         try (RawLucene lucene = new RawLucene(indexDir)) {
             log("raw Lucene reader on " + indexDir + ": " + lucene.documents() + " documents");
+            // the server at its steady state: every request below warmed until the JIT compilers are quiet
+            warmUp = warmUp(api, files, lucene, dataset, pid);
+            // 2. version list vs. raw _id read
+            versionList = versionList(api, files, dataset, pid);
+            // 3. five searches vs. raw Lucene
             searches = searches(api, lucene, dataset, pid);
         }
-        // 4. projection lag under a steady upload load, then an unmeasured pass under the profiler
+        // 4. projection lag under a steady upload load
         createLagPaths(api);
         Lag lag = lag(api, options.lagSeconds(), "measured");
         server.awaitQuiet();
+        // 5. nothing is timed from here on: the passes under JFR (see ProfilePass), and the lag's anatomy
         String lagProfile = JfrProfile.record(pid, logs, "lag", thread -> true,
                 () -> lag(api, Math.min(10, options.lagSeconds()), "profiled, not reported"));
         server.awaitQuiet();
+        Map<String, String> profiles = new HashMap<>();
+        for (ProfilePass pass : profilePasses) {
+            String profile = JfrProfile.record(pid, logs, pass.name(), thread -> true,
+                    () -> SharedHarness.run(1, 0, pass.requests(), pass.request()));
+            log(pass.name() + " profile (unmeasured pass):\n" + profile);
+            profiles.put(pass.name(), profile);
+        }
+        versionList = versionList.withProfile(profiles.get("version-list"));
+        for (int i = 0; i < searches.size(); i++) {
+            searches.set(i, searches.get(i).withProfile(profiles.get("search-" + (i + 1))));
+        }
         Anatomy anatomy = lagAnatomy(api, files, events, indexDir, LAG_ANATOMY_UPLOADS, pid);
         mongo.close();
         Memory memoryAtEnd = memory(pid, api, true);
-        return new Results(formatCheck, loaded, rebuild, memory, disk, versionList, searches, lag, lagProfile, anatomy,
-                memoryAtEnd);
+        return new Results(formatCheck, loaded, rebuild, memory, disk, warmUp, versionList, searches, lag, lagProfile,
+                anatomy, memoryAtEnd);
     }
 
     // ---- 1. rebuild ------------------------------------------------------------------------------
@@ -396,6 +429,44 @@ public final class ReadBenchmark {
                 jfr, progress);
     }
 
+    // ---- warm-up -----------------------------------------------------------------------------------
+
+    /**
+     * Rounds of every request the latency phases send (the version list and the five searches, through
+     * the API and raw) until the server's JIT compilers use less than {@link #QUIET_COMPILERS} of a core
+     * over a round: C2 goes on compiling the request path for thousands of requests, on the same two
+     * cores the measured requests run on.
+     */
+    private CompilerActivity.WarmUp warmUp(PalimpsestApi api, MongoCollection<Document> files, RawLucene lucene,
+                                           Dataset dataset, long pid) throws Exception {
+        Random random = new Random(options.seed() + 1);
+        List<SearchSpec> specs = searchSpecs(dataset);
+        int versionReads = 200;
+        int searchesEach = 25;
+        log("== warm-up: rounds of " + versionReads + " version lists and " + searchesEach + " of each search (API and"
+                + " raw) until the server's compiler threads use < " + Math.round(QUIET_COMPILERS * 100)
+                + " % of a core over a round");
+        CompilerActivity.Round round = () -> {
+            for (int i = 0; i < versionReads; i++) {
+                String id = dataset.file(random.nextInt(dataset.files())).fileId().value();
+                api.versions(id).ok();
+                Mono.from(files.find(Filters.eq("_id", id)).first()).block(Duration.ofSeconds(30));
+            }
+            for (SearchSpec spec : specs) {
+                String sort = spec.sort() == null ? "ASC_CREATED" : spec.sort();
+                for (int i = 0; i < searchesEach; i++) {
+                    String query = spec.query().apply(random.nextInt(spec.variants()));
+                    api.search(query, spec.sort(), options.limit()).ok();
+                    lucene.search(query, sort, options.limit());
+                }
+            }
+            return 2 * (versionReads + specs.size() * searchesEach);
+        };
+        CompilerActivity.WarmUp warmUp = new CompilerActivity(pid).warmUp(round, 2, 30, QUIET_COMPILERS, ReadBenchmark::log);
+        log("warm-up: " + warmUp.describe());
+        return warmUp;
+    }
+
     // ---- 2. version list ---------------------------------------------------------------------------
 
     private Comparison versionList(PalimpsestApi api, MongoCollection<Document> files, Dataset dataset, long pid)
@@ -431,10 +502,8 @@ public final class ReadBenchmark {
         Comparison comparison = alternate(rounds, perRound, warmup, viaApi, raw);
         log(String.format("version list: API p50 %.2f ms p99 %.2f ms | raw _id read p50 %.2f ms p99 %.2f ms",
                 comparison.api().p50(), comparison.api().p99(), comparison.raw().p50(), comparison.raw().p99()));
-        String profile = JfrProfile.record(pid, logs, "version-list", thread -> true,
-                () -> SharedHarness.run(1, 0, Math.min(ids.size(), 300), viaApi));
-        log("version list profile (unmeasured pass):\n" + profile);
-        return comparison.withProfile(profile);
+        profilePasses.add(new ProfilePass("version-list", Math.min(ids.size(), 300), viaApi));
+        return comparison;
     }
 
     /** Rounds of {@code perRound} requests, Palimpsest then baseline, so that drift affects both alike. */
@@ -512,8 +581,7 @@ public final class ReadBenchmark {
             requireClean(spec.name() + " warm-up (API)", SharedHarness.run(1, 0, warmup, viaApi));
             requireClean(spec.name() + " warm-up (raw)", SharedHarness.run(1, 0, warmup, raw));
             Comparison comparison = alternate(rounds, perRound, warmup, viaApi, raw);
-            comparison = comparison.withProfile(JfrProfile.record(pid, logs, "search-" + (results.size() + 1),
-                    thread -> true, () -> SharedHarness.run(1, 0, 100, viaApi)));
+            profilePasses.add(new ProfilePass("search-" + (results.size() + 1), 100, viaApi));
             log(String.format("search %-34s API p50 %7.2f ms p99 %7.2f ms | raw Lucene p50 %6.2f ms p99 %6.2f ms | %s%s",
                     spec.name(), comparison.api().p50(), comparison.api().p99(), comparison.raw().p50(),
                     comparison.raw().p99(), example + " matches " + matching,

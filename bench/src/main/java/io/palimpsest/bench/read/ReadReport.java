@@ -8,6 +8,7 @@ import io.palimpsest.bench.read.ReadBenchmark.Rebuild;
 import io.palimpsest.bench.read.ReadBenchmark.Results;
 import io.palimpsest.bench.read.ReadBenchmark.Search;
 import io.palimpsest.bench.upload.SharedHarness.Latencies;
+import io.palimpsest.bench.report.CompilerActivity;
 import io.palimpsest.bench.report.MarkdownSections;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,6 +88,7 @@ final class ReadReport {
         targets(r).forEach(line -> md.append(line).append("\n"));
 
         rebuild(md, r);
+        warmUp(md, r.warmUp());
         versionList(md, r.versionList());
         searches(md, r.searches());
         lag(md, r.lag(), r.lagProfile());
@@ -178,6 +180,18 @@ final class ReadReport {
                     .append(r.profile().strip()).append("\n```\n");
         }
         details(md, "JFR profile of the rebuild (all of Palimpsest's threads)", r.jfrProfile());
+    }
+
+    private static void warmUp(StringBuilder md, CompilerActivity.WarmUp warmUp) {
+        md.append("\n### Warm-up before the latency phases\n\n");
+        md.append(String.format(Locale.ROOT, """
+                The version list and the five searches below are measured on a server at its steady state: first
+                rounds of all of them (each through the API and raw, random files and parameters) until, over a
+                whole round, the server's JIT compiler threads (`C1/C2 CompilerThread`, CPU from
+                `/proc/<pid>/task`) use less than %.0f %% of a core. On this machine C2 goes on compiling the
+                request path for thousands of requests, on the same two cores the measured requests run on.
+                Warm-up: %s.
+                """, ReadBenchmark.QUIET_COMPILERS * 100, warmUp.describe()));
     }
 
     private void versionList(StringBuilder md, Comparison c) {

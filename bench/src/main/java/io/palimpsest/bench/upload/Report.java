@@ -1,5 +1,6 @@
 package io.palimpsest.bench.upload;
 
+import io.palimpsest.bench.report.CompilerActivity;
 import io.palimpsest.bench.upload.UploadBenchmark.Cell;
 import io.palimpsest.bench.upload.UploadBenchmark.Cpu;
 import io.palimpsest.bench.upload.UploadBenchmark.HeapRow;
@@ -12,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,7 +46,7 @@ final class Report {
         this.workDirectory = workDirectory;
     }
 
-    String render(List<Row> local, List<Row> s3, List<HeapRow> heap) {
+    String render(List<Row> local, List<Row> s3, List<HeapRow> heap, Map<String, CompilerActivity.WarmUp> warmUps) {
         StringBuilder md = new StringBuilder();
         md.append(BEGIN).append("\n");
         md.append("## Uploads\n\n");
@@ -54,10 +56,16 @@ final class Report {
                 %d versions per path), every upload with new content (16 random bytes differ per request, so
                 content addressing never skips a write). Closed loop: *c* client threads each send a request
                 and wait for its answer; latency runs from sending the request to the last byte of the answer.
-                Each server is warmed up (400 × 16 KiB and 40 × 1 MiB uploads) and each cell starts with its
-                own warm-up; then every target gets the same measured requests, in turn, in this one run.
+                Each server is warmed up to its steady state: rounds of 400 × 16 KiB and 40 × 1 MiB uploads until,
+                over a whole round, its JVMs' JIT compiler threads (CPU from `/proc/<pid>/task`) use less than
+                %.0f %% of a core (C2 goes on compiling the upload path for thousands of uploads, on the same two
+                cores the measured uploads run on). Each cell also starts with its own warm-up; then every
+                target gets the same measured requests, in turn, in this one run.
 
-                """.formatted(UploadBenchmark.VERSIONS_PER_PATH));
+                """.formatted(UploadBenchmark.VERSIONS_PER_PATH, UploadBenchmark.QUIET_COMPILERS * 100));
+        warmUps.forEach((target, warmUp) -> md.append("* **Warm-up, ").append(target).append(":** ")
+                .append(warmUp.describe()).append("\n"));
+        md.append("\n");
         md.append("* **Date:** ").append(date.withZoneSameInstant(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))).append("\n");
         md.append("* **Command:** `").append(command).append("` (from the repository root; it builds what it needs")

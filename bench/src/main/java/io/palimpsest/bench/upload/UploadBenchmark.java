@@ -1,6 +1,7 @@
 package io.palimpsest.bench.upload;
 
 import io.palimpsest.bench.report.BenchmarkRun;
+import io.palimpsest.bench.report.CompilerActivity;
 import io.palimpsest.bench.report.MarkdownSections;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
@@ -22,9 +23,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +61,8 @@ public final class UploadBenchmark {
     static final int SERVICE_HEAP_MIB = 256;
     /** Each path gets at most this many versions in a cell; Palimpsest refuses more than 100. */
     static final int VERSIONS_PER_PATH = 50;
+    /** Warm-up ends once the target's compiler threads use less than this share of a core over a round. */
+    static final double QUIET_COMPILERS = 0.05;
     private static final Duration QUIET_WAIT = Duration.ofSeconds(30);
     private static final Pattern VERSION = Pattern.compile("\"name\"\\s*:\\s*\"Version (\\d+)\"");
 
@@ -109,6 +114,8 @@ public final class UploadBenchmark {
     private final Path work;
     private final Path logs;
     private final double scale;
+    /** How each target's warm-up went, by target name, for the report. */
+    private final Map<String, CompilerActivity.WarmUp> warmUps = new LinkedHashMap<>();
     private final List<Long> largeSizes;
 
     private UploadBenchmark(Path jar, Path work, Path logs, double scale, List<Long> largeSizes) {
@@ -143,7 +150,7 @@ public final class UploadBenchmark {
                     List<Row> s3 = benchmark.s3VersusRawPut();
                     List<HeapRow> heap = benchmark.heap();
                     String command = System.getProperty("bench.command", "bench/upload.sh");
-                    return new Report(started, command, scale, work, revision).render(local, s3, heap);
+                    return new Report(started, command, scale, work, revision).render(local, s3, heap, benchmark.warmUps);
                 }
 
                 @Override
@@ -212,7 +219,7 @@ public final class UploadBenchmark {
     /** Warms every target up, then runs each cell against each target in turn. */
     private List<Row> run(List<Target> targets) throws Exception {
         for (Target target : targets) {
-            warmUp(target);
+            warmUp(target, scale < 1 ? 3 : 12);
         }
         List<Row> rows = new ArrayList<>();
         for (Cell cell : cells()) {
@@ -230,16 +237,38 @@ public final class UploadBenchmark {
         return rows;
     }
 
-    /** JIT and connection pools first: many small and some larger uploads, measured nowhere. */
-    private void warmUp(Target target) throws Exception {
-        for (Cell warmup : List.of(new Cell("warmup", 16 * KIB, 8, (int) Math.max(50, 400 * scale), 0),
-                new Cell("warmup", MIB, 4, (int) Math.max(10, 40 * scale), 0))) {
-            target.prepare(warmup);
-            LoadRunner.Result result = LoadRunner.run(warmup.concurrency(), 0, warmup.warmup(),
-                    i -> target.send(warmup, i));
-            if (result.succeeded() == 0) {
-                throw new IllegalStateException(target.name() + " failed every warm-up request: " + result.firstError());
+    /**
+     * JIT and connection pools first, measured nowhere: rounds of many small and some larger uploads (each
+     * round onto paths of its own) until the target's JVMs' compiler threads use less than
+     * {@link #QUIET_COMPILERS} of a core over a round. C2 goes on compiling Palimpsest's upload path for
+     * thousands of uploads, on the same two cores the measured uploads run on.
+     */
+    private void warmUp(Target target, int maxRounds) throws Exception {
+        long[] jvms = target.servers().stream().mapToLong(server -> server.jvm().pid()).toArray();
+        AtomicInteger rounds = new AtomicInteger();
+        CompilerActivity.Round round = () -> {
+            int sent = 0;
+            String group = "warmup-" + rounds.incrementAndGet();
+            for (Cell warmup : List.of(new Cell(group, 16 * KIB, 8, (int) Math.max(50, 400 * scale), 0),
+                    new Cell(group, MIB, 4, (int) Math.max(10, 40 * scale), 0))) {
+                target.prepare(warmup);
+                LoadRunner.Result result = LoadRunner.run(warmup.concurrency(), 0, warmup.warmup(),
+                        i -> target.send(warmup, i));
+                if (result.succeeded() == 0) {
+                    throw new IllegalStateException(target.name() + " failed every warm-up request: "
+                            + result.firstError());
+                }
+                sent += warmup.warmup();
             }
+            return sent;
+        };
+        log("warming " + target.name() + " up until its compiler threads use < " + Math.round(QUIET_COMPILERS * 100)
+                + " % of a core over a round");
+        CompilerActivity.WarmUp warmUp = new CompilerActivity(jvms).warmUp(round, 1, maxRounds,
+                QUIET_COMPILERS, UploadBenchmark::log);
+        log(target.name() + " warm-up: " + warmUp.describe());
+        if (maxRounds > 1) {
+            warmUps.put(target.name(), warmUp);
         }
         quiet(target.servers());
     }
@@ -289,7 +318,7 @@ public final class UploadBenchmark {
                 List.of(palimpsest.process()));
         List<HeapRow> rows = new ArrayList<>();
         try {
-            warmUp(target);
+            warmUp(target, 1); // JIT and pools: the heap is measured, not the speed
             Cell small = new Cell("heap", 16 * KIB, 1, 0, Math.max(10, (int) (300 * scale)));
             target.prepare(small);
             HeapProbe probe = HeapProbe.start(palimpsest.management(), gcLog);
