@@ -82,7 +82,7 @@ public final class ReadBenchmark {
     static final int LAG_ANATOMY_UPLOADS = 30;
     static final int LAG_UPLOAD_BYTES = 4096;
     static final Duration LAG_POLL = Duration.ofMillis(10);
-    /** The warm-up ends once the server's compiler threads use less than this share of a core over a round. */
+    /** The warm-up ends once the server's compiler threads use less than this share of a core over two rounds in a row. */
     static final double QUIET_COMPILERS = 0.03;
     static final Duration LAG_GIVE_UP = Duration.ofSeconds(10);
     private static final int LAG_MAX_IN_FLIGHT = 64;
@@ -273,10 +273,16 @@ public final class ReadBenchmark {
             log("raw Lucene reader on " + indexDir + ": " + lucene.documents() + " documents");
             // the server at its steady state: every request below warmed until the JIT compilers are quiet
             warmUp = warmUp(api, files, lucene, dataset, pid);
+            CompilerActivity compilers = new CompilerActivity(pid);
+            long compilerTicks = compilers.compilerTicks();
+            long timedStart = System.nanoTime();
             // 2. version list vs. raw _id read
             versionList = versionList(api, files, dataset, pid);
             // 3. five searches vs. raw Lucene
             searches = searches(api, lucene, dataset, pid);
+            double compiling = compilers.shareSince(compilerTicks, (System.nanoTime() - timedStart) / 1e9);
+            log(String.format("compiler threads during the timed reads: %.1f %% of a core", compiling * 100));
+            warmUp = warmUp.whileTimed(compiling);
         }
         // 4. projection lag under a steady upload load
         createLagPaths(api);
@@ -434,7 +440,7 @@ public final class ReadBenchmark {
     /**
      * Rounds of every request the latency phases send (the version list and the five searches, through
      * the API and raw) until the server's JIT compilers use less than {@link #QUIET_COMPILERS} of a core
-     * over a round: C2 goes on compiling the request path for thousands of requests, on the same two
+     * over two rounds in a row: C2 goes on compiling the request path for thousands of requests, on the same two
      * cores the measured requests run on.
      */
     private CompilerActivity.WarmUp warmUp(PalimpsestApi api, MongoCollection<Document> files, RawLucene lucene,
@@ -445,7 +451,7 @@ public final class ReadBenchmark {
         int searchesEach = 25;
         log("== warm-up: rounds of " + versionReads + " version lists and " + searchesEach + " of each search (API and"
                 + " raw) until the server's compiler threads use < " + Math.round(QUIET_COMPILERS * 100)
-                + " % of a core over a round");
+                + " % of a core over two rounds in a row");
         CompilerActivity.Round round = () -> {
             for (int i = 0; i < versionReads; i++) {
                 String id = dataset.file(random.nextInt(dataset.files())).fileId().value();
@@ -462,7 +468,7 @@ public final class ReadBenchmark {
             }
             return 2 * (versionReads + specs.size() * searchesEach);
         };
-        CompilerActivity.WarmUp warmUp = new CompilerActivity(pid).warmUp(round, 2, 30, QUIET_COMPILERS, ReadBenchmark::log);
+        CompilerActivity.WarmUp warmUp = new CompilerActivity(pid).warmUp(round, 2, 60, QUIET_COMPILERS, ReadBenchmark::log);
         log("warm-up: " + warmUp.describe());
         return warmUp;
     }

@@ -186,8 +186,8 @@ final class ReadReport {
         md.append("\n### Warm-up before the latency phases\n\n");
         md.append(String.format(Locale.ROOT, """
                 The version list and the five searches below are measured on a server at its steady state: first
-                rounds of all of them (each through the API and raw, random files and parameters) until, over a
-                whole round, the server's JIT compiler threads (`C1/C2 CompilerThread`, CPU from
+                rounds of all of them (each through the API and raw, random files and parameters) until, over two
+                rounds in a row, the server's JIT compiler threads (`C1/C2 CompilerThread`, CPU from
                 `/proc/<pid>/task`) use less than %.0f %% of a core. On this machine C2 goes on compiling the
                 request path for thousands of requests, on the same two cores the measured requests run on.
                 Warm-up: %s.

@@ -24,13 +24,22 @@ public final class CompilerActivity {
         this.pids = pids.clone();
     }
 
-    /** The warm-up: how many rounds it took and how busy the compilers were in the last one. */
-    public record WarmUp(int rounds, int requests, double lastShare, boolean quiet, double seconds) {
+    /**
+     * The warm-up: how many rounds it took and how busy the compilers were in the last one; and, once the
+     * benchmark has measured it, how busy they were while the timed requests ran ({@code NaN} until then).
+     */
+    public record WarmUp(int rounds, int requests, double lastShare, boolean quiet, double seconds, double timedShare) {
+
+        public WarmUp whileTimed(double share) {
+            return new WarmUp(rounds, requests, lastShare, quiet, seconds, share);
+        }
 
         public String describe() {
             return String.format("%d rounds, %,d requests, %.0f s; the compiler threads used %.1f %% of a core in the"
-                    + " last round%s", rounds, requests, seconds, lastShare * 100,
-                    quiet ? "" : " (still above the threshold when the rounds ran out)");
+                    + " last round%s%s", rounds, requests, seconds, lastShare * 100,
+                    quiet ? "" : " (not yet quiet when the rounds ran out)",
+                    Double.isNaN(timedShare) ? "" : String.format(", %.1f %% while the timed requests ran",
+                            timedShare * 100));
         }
     }
 
@@ -40,13 +49,15 @@ public final class CompilerActivity {
     }
 
     /**
-     * Runs rounds until, over a whole round, the JVMs' compiler threads used less than {@code quietShare}
-     * of one core (at least {@code minRounds}, at most {@code maxRounds}).
+     * Runs rounds until, over {@code quietRounds} rounds in a row, the JVMs' compiler threads used less than
+     * {@code quietShare} of one core (at most {@code maxRounds}): C2 compiles in bursts, so one quiet round
+     * is not yet the end of it.
      */
-    public WarmUp warmUp(Round round, int minRounds, int maxRounds, double quietShare, Consumer<String> log)
+    public WarmUp warmUp(Round round, int quietRounds, int maxRounds, double quietShare, Consumer<String> log)
             throws Exception {
         long start = System.nanoTime();
         int requests = 0;
+        int quietInARow = 0;
         double share = 1;
         for (int r = 1; r <= maxRounds; r++) {
             long ticks = compilerTicks();
@@ -56,11 +67,17 @@ public final class CompilerActivity {
             share = (compilerTicks() - ticks) / TICKS_PER_SECOND / seconds;
             log.accept(String.format("  warm-up round %d: %.1f s, compiler threads %.1f %% of a core", r, seconds,
                     share * 100));
-            if (r >= minRounds && share < quietShare) {
-                return new WarmUp(r, requests, share, true, (System.nanoTime() - start) / 1e9);
+            quietInARow = share < quietShare ? quietInARow + 1 : 0;
+            if (quietInARow >= quietRounds) {
+                return new WarmUp(r, requests, share, true, (System.nanoTime() - start) / 1e9, Double.NaN);
             }
         }
-        return new WarmUp(maxRounds, requests, share, false, (System.nanoTime() - start) / 1e9);
+        return new WarmUp(maxRounds, requests, share, false, (System.nanoTime() - start) / 1e9, Double.NaN);
+    }
+
+    /** The share of one core the compiler threads used since {@code ticksBefore} ({@link #compilerTicks}), over {@code seconds}. */
+    public double shareSince(long ticksBefore, double seconds) throws IOException {
+        return (compilerTicks() - ticksBefore) / TICKS_PER_SECOND / seconds;
     }
 
     /** CPU ticks (user + system) of the threads HotSpot names "C1 CompilerThre…" and "C2 CompilerThre…". */
