@@ -505,11 +505,28 @@ public final class ReadBenchmark {
         };
         requireClean("version list warm-up (API)", SharedHarness.run(1, 0, warmup, viaApi));
         requireClean("version list warm-up (raw)", SharedHarness.run(1, 0, warmup, raw));
+        settle("version list", pid, viaApi, raw);
         Comparison comparison = alternate(rounds, perRound, warmup, viaApi, raw);
         log(String.format("version list: API p50 %.2f ms p99 %.2f ms | raw _id read p50 %.2f ms p99 %.2f ms",
                 comparison.api().p50(), comparison.api().p99(), comparison.raw().p50(), comparison.raw().p99()));
         profilePasses.add(new ProfilePass("version-list", Math.min(ids.size(), 300), viaApi));
         return comparison;
+    }
+
+    /**
+     * Right before a phase is timed: rounds of its own requests (100 through the API, 100 raw) until the
+     * server's compilers are quiet again over two rounds in a row (at most 20 rounds). C2 compiles in
+     * bursts, and a burst takes one of the two cores the timed requests need.
+     */
+    private static void settle(String phase, long pid, SharedHarness.Request api, SharedHarness.Request raw)
+            throws Exception {
+        int perRound = 100;
+        CompilerActivity.WarmUp settled = new CompilerActivity(pid).warmUp(() -> {
+            requireClean(phase + " settling (API)", SharedHarness.run(1, 0, perRound, api));
+            requireClean(phase + " settling (raw)", SharedHarness.run(1, 0, perRound, raw));
+            return 2 * perRound;
+        }, 2, 20, QUIET_COMPILERS, line -> { });
+        log(phase + " settled: " + settled.describe());
     }
 
     /** Rounds of {@code perRound} requests, Palimpsest then baseline, so that drift affects both alike. */
@@ -586,6 +603,7 @@ public final class ReadBenchmark {
             SharedHarness.Request raw = i -> lucene.search(spec.query().apply(i), sort, limit);
             requireClean(spec.name() + " warm-up (API)", SharedHarness.run(1, 0, warmup, viaApi));
             requireClean(spec.name() + " warm-up (raw)", SharedHarness.run(1, 0, warmup, raw));
+            settle(spec.name(), pid, viaApi, raw);
             Comparison comparison = alternate(rounds, perRound, warmup, viaApi, raw);
             profilePasses.add(new ProfilePass("search-" + (results.size() + 1), 100, viaApi));
             log(String.format("search %-34s API p50 %7.2f ms p99 %7.2f ms | raw Lucene p50 %6.2f ms p99 %6.2f ms | %s%s",

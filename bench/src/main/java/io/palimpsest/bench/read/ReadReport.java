@@ -189,7 +189,9 @@ final class ReadReport {
                 rounds of all of them (each through the API and raw, random files and parameters) until, over two
                 rounds in a row, the server's JIT compiler threads (`C1/C2 CompilerThread`, CPU from
                 `/proc/<pid>/task`) use less than %.0f %% of a core. On this machine C2 goes on compiling the
-                request path for thousands of requests, on the same two cores the measured requests run on.
+                request path for thousands of requests, on the same two cores the measured requests run on,
+                and in bursts: right before each phase is timed, its own requests run again (100 through the
+                API, 100 raw, per round) until the compilers are quiet over two rounds in a row.
                 Warm-up: %s.
                 """, ReadBenchmark.QUIET_COMPILERS * 100, warmUp.describe()));
     }
