@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -168,17 +167,9 @@ public final class FolderBenchmark {
         BenchmarkRun.runAndExit("palimpsest-folder-bench-", options.maxRun(), options.output(),
                 FolderReport::writeSection, work -> {
                     FolderBenchmark benchmark = new FolderBenchmark(options, work, logs);
-                    return new BenchmarkRun.Benchmark() {
-                        @Override
-                        public String section(ZonedDateTime started) throws Exception {
-                            return new FolderReport(started, options, work).render(benchmark.run());
-                        }
-
-                        @Override
-                        public void stopAll() {
-                            benchmark.stopAll();
-                        }
-                    };
+                    return BenchmarkRun.Benchmark.of(
+                            started -> new FolderReport(started, options, work).render(benchmark.run()),
+                            benchmark::stopAll);
                 });
     }
 

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -139,17 +138,9 @@ public final class ReadBenchmark {
         BenchmarkRun.runAndExit("palimpsest-read-bench-", options.maxRun(), options.output(), ReadReport::writeSection,
                 work -> {
                     ReadBenchmark benchmark = new ReadBenchmark(options, work, logs);
-                    return new BenchmarkRun.Benchmark() {
-                        @Override
-                        public String section(ZonedDateTime started) throws Exception {
-                            return new ReadReport(started, options, work).render(benchmark.run());
-                        }
-
-                        @Override
-                        public void stopAll() {
-                            benchmark.stopAll();
-                        }
-                    };
+                    return BenchmarkRun.Benchmark.of(
+                            started -> new ReadReport(started, options, work).render(benchmark.run()),
+                            benchmark::stopAll);
                 });
     }
 

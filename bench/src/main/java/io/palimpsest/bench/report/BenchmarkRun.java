@@ -23,6 +23,26 @@ public final class BenchmarkRun {
 
         /** Stops every server it started; may be called more than once, from any thread. */
         void stopAll();
+
+        /** A benchmark of its measuring-and-rendering step and its way of stopping its servers. */
+        static Benchmark of(Section section, Runnable stopAll) {
+            return new Benchmark() {
+                @Override
+                public String section(ZonedDateTime started) throws Exception {
+                    return section.render(started);
+                }
+
+                @Override
+                public void stopAll() {
+                    stopAll.run();
+                }
+            };
+        }
+    }
+
+    /** Runs every measurement and renders the report section ({@link Benchmark#section}). */
+    public interface Section {
+        String render(ZonedDateTime started) throws Exception;
     }
 
     /** Writes a rendered section into the report file, between the benchmark's markers. */

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -142,22 +141,14 @@ public final class UploadBenchmark {
         Path logs = Files.createDirectories(Path.of("bench/target/upload-logs"));
         BenchmarkRun.runAndExit("palimpsest-bench-", maxRun, output, Report::writeSection, work -> {
             UploadBenchmark benchmark = new UploadBenchmark(jar, work, logs, scale, large);
-            return new BenchmarkRun.Benchmark() {
-                @Override
-                public String section(ZonedDateTime started) throws Exception {
-                    String revision = MarkdownSections.revision();
-                    List<Row> local = benchmark.standaloneVersusBare();
-                    List<Row> s3 = benchmark.s3VersusRawPut();
-                    List<HeapRow> heap = benchmark.heap();
-                    String command = System.getProperty("bench.command", "bench/upload.sh");
-                    return new Report(started, command, scale, work, revision).render(local, s3, heap, benchmark.warmUps);
-                }
-
-                @Override
-                public void stopAll() {
-                    benchmark.stopAll();
-                }
-            };
+            return BenchmarkRun.Benchmark.of(started -> {
+                String revision = MarkdownSections.revision();
+                List<Row> local = benchmark.standaloneVersusBare();
+                List<Row> s3 = benchmark.s3VersusRawPut();
+                List<HeapRow> heap = benchmark.heap();
+                String command = System.getProperty("bench.command", "bench/upload.sh");
+                return new Report(started, command, scale, work, revision).render(local, s3, heap, benchmark.warmUps);
+            }, benchmark::stopAll);
         });
     }
 
