@@ -60,8 +60,9 @@ public class EventStoreConfiguration {
     /** What every streaming processor reads: the event store, waking the processor as events arrive. */
     @Bean(destroyMethod = "close")
     WakingEventSource processorEventSource(EventStore eventStore, AggregateHeads aggregateHeads,
-            @Value("${palimpsest.event-processing.wake-up-delay:20ms}") Duration wakeUpDelay) {
-        return new WakingEventSource(eventStore, wakeUpDelay, aggregateHeads::read);
+            @Value("${palimpsest.event-processing.wake-up-delay:20ms}") Duration shortestWakeUpDelay,
+            @Value("${palimpsest.event-processing.longest-wake-up-delay:80ms}") Duration longestWakeUpDelay) {
+        return new WakingEventSource(eventStore, shortestWakeUpDelay, longestWakeUpDelay, aggregateHeads::read);
     }
 
     /**

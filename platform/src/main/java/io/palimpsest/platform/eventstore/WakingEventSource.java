@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * spurious call does no harm. Events appended by other processes reach the tail as soon as the store's
  * producer fetches them.
  *
- * <p>The tail waits a short {@code delay} after the first new event before it wakes anyone, so that under
- * load the processors take the events that arrived meanwhile in one batch (one read-model write, one
- * token update) instead of one batch per event; the delay bounds what this adds to the projections' lag.
+ * <p>The tail waits a short delay after the first new event before it wakes anyone, so that under load
+ * the processors take the events that arrived meanwhile in one batch (one read-model write, one token
+ * update) instead of one batch per event. The delay stays at its shortest while writes are sparse and
+ * grows, up to its longest, while they are heavy ({@link GatheringDelay}); it bounds what this adds to
+ * the projections' lag.
  * An observer may watch every event the tail reads (the single writer's {@link AggregateHeads} do).
  */
 public final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
@@ -37,21 +39,25 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     private static final Logger log = LoggerFactory.getLogger(WakingEventSource.class);
 
     private final EventStore store;
-    private final Duration delay;
+    private final GatheringDelay delay;
     private final Consumer<? super TrackedEventMessage<?>> observer;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
     private final Object lifecycle = new Object();
     private Thread tail;
     private volatile boolean closed;
 
-    public WakingEventSource(EventStore store, Duration delay) {
-        this(store, delay, event -> { });
+    public WakingEventSource(EventStore store, Duration shortestDelay, Duration longestDelay) {
+        this(store, shortestDelay, longestDelay, event -> { });
     }
 
-    /** As {@link #WakingEventSource(EventStore, Duration)}, showing {@code observer} every event the tail reads. */
-    public WakingEventSource(EventStore store, Duration delay, Consumer<? super TrackedEventMessage<?>> observer) {
+    /**
+     * As {@link #WakingEventSource(EventStore, Duration, Duration)}, showing {@code observer} every event the
+     * tail reads.
+     */
+    public WakingEventSource(EventStore store, Duration shortestDelay, Duration longestDelay,
+                             Consumer<? super TrackedEventMessage<?>> observer) {
         this.store = store;
-        this.delay = delay;
+        this.delay = new GatheringDelay(shortestDelay, longestDelay);
         this.observer = observer;
     }
 
@@ -108,10 +114,13 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
                 callbacks.forEach(WakingEventSource::call);
                 while (!closed) {
                     if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        Thread.sleep(delay.toMillis());
+                        Thread.sleep(delay.millis());
+                        int gathered = 0;
                         do {
                             observer.accept(stream.nextAvailable());
+                            gathered++;
                         } while (stream.hasNextAvailable());
+                        delay.gathered(gathered);
                         callbacks.forEach(WakingEventSource::call);
                     }
                 }

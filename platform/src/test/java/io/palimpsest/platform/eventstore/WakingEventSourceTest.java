@@ -21,7 +21,7 @@ class WakingEventSourceTest {
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())
             .build();
-    private final WakingEventSource source = new WakingEventSource(store, Duration.ofMillis(20));
+    private final WakingEventSource source = new WakingEventSource(store, Duration.ofMillis(20), Duration.ofMillis(80));
 
     @AfterEach
     void stop() {
@@ -66,7 +66,7 @@ class WakingEventSourceTest {
     @Test
     void showsItsObserverEveryEventTheTailReads() throws InterruptedException {
         BlockingQueue<Object> observed = new LinkedBlockingQueue<>();
-        WakingEventSource observing = new WakingEventSource(store, Duration.ofMillis(20),
+        WakingEventSource observing = new WakingEventSource(store, Duration.ofMillis(20), Duration.ofMillis(80),
                 event -> observed.add(event.getPayload()));
         Semaphore wakeUps = new Semaphore(0);
         try (BlockingStream<TrackedEventMessage<?>> stream = observing.openStream(null)) {

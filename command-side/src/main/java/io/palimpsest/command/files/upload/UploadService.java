@@ -78,19 +78,30 @@ public class UploadService {
         return LostRaces.retry(() -> {
             FilePath target = new FilePath(request.folder(),
                     request.useUniqueFileName() ? uniqueName(request.fileName()) : request.fileName());
-            Optional<FileId> existing = paths.fileAt(target);
+            // AddVersion names the path it expects, so a stale remembered file is refused, not written
+            // to; a refusal without a command (the path is taken) asks the database
+            Optional<FileId> existing = request.overwriteFile() ? paths.rememberedFileAt(target) : paths.fileAt(target);
             if (existing.isEmpty()) {
                 FileId fileId = ids.newFileId();
                 VersionUpload upload = versionUpload(request, fileId.firstVersionId(), content, now);
                 commands.sendAndWait(new CreateFile(fileId, target, upload));
+                paths.remember(target, fileId);
                 return new UploadResult(fileId, target, upload.asFirstVersion());
             }
             if (!request.overwriteFile()) {
                 throw ApiError.badRequest(FILE_EXISTS);
             }
             VersionUpload upload = versionUpload(request, ids.newVersionId(), content, now);
-            FileVersion added = commands.sendAndWait(new AddVersion(existing.get(), target, upload, request.overwrite()));
-            return new UploadResult(existing.get(), target, added);
+            try {
+                FileVersion added = commands.sendAndWait(
+                        new AddVersion(existing.get(), target, upload, request.overwrite()));
+                return new UploadResult(existing.get(), target, added);
+            } catch (RuntimeException e) {
+                if (LostRaces.isLostRace(e)) {
+                    paths.forgetRemembered(target);
+                }
+                throw e;
+            }
         });
     }
 

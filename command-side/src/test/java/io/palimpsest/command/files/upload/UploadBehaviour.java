@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.palimpsest.blobs.BlobStore;
+import io.palimpsest.command.files.paths.FilePathRegistry;
+import io.palimpsest.shared.files.FileId;
+import io.palimpsest.shared.files.FilePath;
 import io.palimpsest.platform.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +64,9 @@ abstract class UploadBehaviour {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    FilePathRegistry paths;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
@@ -160,6 +166,47 @@ abstract class UploadBehaviour {
             assertThat(v2.get("versionInfo").get("name").asText()).isEqualTo("Version 2");
             assertThat(v2.get("versionInfo").get("id").asText()).isNotEqualTo(v1.get("versionInfo").get("id").asText());
             assertThat(v2.get("filePath").asText()).isEqualTo(folder + "/photo.bin");
+        }
+
+        /** What another node's rename or delete leaves in this node's memory of paths. */
+        @Test
+        void findsTheFileAtAPathWhenTheRememberedOneHasMovedAway() {
+            String folder = uniqueFolder();
+            JsonNode a = uploadOk(pinned(folder, "a.bin"));
+            JsonNode b = uploadOk(pinned(folder, "b.bin"));
+            paths.remember(FilePath.parse(folder + "/a.bin"), new FileId(b.get("fileId").asText()));
+            paths.remember(FilePath.parse(folder + "/c.bin"), new FileId(b.get("fileId").asText()));
+
+            JsonNode a2 = uploadOk(pinned(folder, "a.bin"));
+            JsonNode c = uploadOk(pinned(folder, "c.bin"));
+
+            assertThat(a2.get("fileId").asText()).isEqualTo(a.get("fileId").asText());
+            assertThat(a2.get("versionInfo").get("name").asText()).isEqualTo("Version 2");
+            assertThat(c.get("fileId").asText()).isNotEqualTo(b.get("fileId").asText());
+            assertThat(c.get("versionInfo").get("name").asText()).isEqualTo("Version 1");
+            assertThat(c.get("filePath").asText()).isEqualTo(folder + "/c.bin");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM content_reference WHERE file_id = ?", Long.class,
+                    b.get("fileId").asText())).isEqualTo(1);
+        }
+
+        @Test
+        void acceptsOverwriteFileFalseOnAPathRememberedButFree() {
+            String folder = uniqueFolder();
+            JsonNode b = uploadOk(pinned(folder, "b.bin"));
+            paths.remember(FilePath.parse(folder + "/free.bin"), new FileId(b.get("fileId").asText()));
+            MultipartBodyBuilder free = pinned(folder, "free.bin");
+            free.part("overwriteFile", "false");
+
+            JsonNode body = uploadOk(free);
+
+            assertThat(body.get("fileId").asText()).isNotEqualTo(b.get("fileId").asText());
+        }
+
+        private MultipartBodyBuilder pinned(String folder, String name) {
+            MultipartBodyBuilder form = form(name, randomBytes(64));
+            form.part("folder", folder);
+            form.part("useUniqueFileName", "false");
+            return form;
         }
 
         @Test
