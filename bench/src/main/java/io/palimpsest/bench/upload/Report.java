@@ -46,7 +46,8 @@ final class Report {
         this.workDirectory = workDirectory;
     }
 
-    String render(List<Row> local, List<Row> s3, List<HeapRow> heap, Map<String, CompilerActivity.WarmUp> warmUps) {
+    String render(List<Row> local, List<Row> s3, List<HeapRow> heap, Map<String, CompilerActivity.WarmUp> warmUps,
+                  List<DurabilityFloor.Step> floor) {
         StringBuilder md = new StringBuilder();
         md.append(BEGIN).append("\n");
         md.append("## Uploads\n\n");
@@ -99,6 +100,9 @@ final class Report {
         for (String line : targets(local, s3, heap)) {
             md.append(line).append("\n");
         }
+        if (!floor.isEmpty()) {
+            floor(md, floor, local, s3);
+        }
         md.append("\n### Standalone (local blob store) vs. bare endpoint\n\n");
         table(md, local, false);
         md.append("\n### Palimpsest on S3 vs. raw PutObject (same S3Proxy)\n\n");
@@ -130,6 +134,49 @@ final class Report {
         }
         md.append("\n").append(END).append("\n");
         return md.toString();
+    }
+
+    /**
+     * The durability steps alone, and what the c = 1 ratios would be if an upload cost nothing but its
+     * baseline plus those steps: no HTTP handling, hashing, inspection, command or projection of its own.
+     */
+    private static void floor(StringBuilder md, List<DurabilityFloor.Step> floor, List<Row> local, List<Row> s3) {
+        md.append("\n### Durability alone (the floor under the ratios)\n\n");
+        md.append("""
+                The two steps a standalone upload takes that the bare endpoint does not, each timed alone, one
+                after another, beside the idle servers of the first table: the event's commit on Palimpsest's
+                own PostgreSQL (an event-sized row in a probe table of its own, fsync and synchronous commit on)
+                and making the blob's name durable (a written, fsynced 16 KiB file renamed into another directory
+                on the data directory's disk, then that directory fsynced: POSIX makes a new directory entry
+                durable only then; the bare endpoint's file is never renamed and its directory never fsynced).
+                A Palimpsest on S3 upload takes the same commit after its PutObject.
+
+                """);
+        md.append("| step | repetitions | p50 | p99 |\n|---|---:|---:|---:|\n");
+        for (DurabilityFloor.Step step : floor) {
+            md.append("| ").append(step.name()).append(" | ").append(step.count()).append(" | ")
+                    .append(ms(step.p50())).append(" | ").append(ms(step.p99())).append(" |\n");
+        }
+        double commit = floor.stream().filter(step -> step.name().equals(DurabilityFloor.EVENT_COMMIT))
+                .mapToDouble(DurabilityFloor.Step::p50).findFirst().orElse(0);
+        double steps = floor.stream().mapToDouble(DurabilityFloor.Step::p50).sum();
+        md.append("\n| c = 1 | baseline p50 | + durability steps (p50) | floor | floor / baseline | target |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        floorLines(md, local, "bare endpoint", "standalone", steps, BARE_P50_FACTOR);
+        floorLines(md, s3, "raw PutObject", "S3", commit, RAW_PUT_P50_FACTOR);
+    }
+
+    private static void floorLines(StringBuilder md, List<Row> rows, String baseline, String label, double steps,
+                                   double limit) {
+        rows.stream().filter(row -> row.target().equals(baseline) && row.cell().concurrency() == 1).forEach(row -> {
+            double base = row.result().p50();
+            md.append("| ").append(label).append(", ").append(UploadBenchmark.sizeLabel(row.cell().size()))
+                    .append(" | ").append(ms(base)).append(" (").append(baseline).append(")")
+                    .append(" | ").append(ms(steps))
+                    .append(" | ").append(ms(base + steps))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f×", (base + steps) / base))
+                    .append(" | ≤ ").append(limit).append("× |\n");
+        });
     }
 
     private static void table(StringBuilder md, List<Row> rows, boolean s3) {

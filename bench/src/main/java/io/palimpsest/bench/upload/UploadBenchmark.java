@@ -42,6 +42,8 @@ import okhttp3.OkHttpClient;
  *   <li>Palimpsest storing bytes in S3 vs. a raw PutObject of the same bytes to the same S3Proxy;</li>
  *   <li>Palimpsest's heap with {@code -Xmx256m} for 16 KiB uploads vs. one 256 MiB and one 1 GiB upload.</li>
  * </ol>
+ * Beside the first part it times the durability steps a standalone upload takes and the bare endpoint
+ * does not, each alone ({@link DurabilityFloor}): the floor under the first part's ratios.
  * Everything runs on loopback; each server is a child process with its own temporary data directory
  * and free ports, and is stopped (with its embedded PostgreSQL) however the run ends. The results
  * replace the upload section of docs/benchmarks.md.
@@ -115,6 +117,8 @@ public final class UploadBenchmark {
     private final double scale;
     /** How each target's warm-up went, by target name, for the report. */
     private final Map<String, CompilerActivity.WarmUp> warmUps = new LinkedHashMap<>();
+    /** What the durability steps cost by themselves, measured beside standalone Palimpsest. */
+    private List<DurabilityFloor.Step> floor = List.of();
     private final List<Long> largeSizes;
 
     private UploadBenchmark(Path jar, Path work, Path logs, double scale, List<Long> largeSizes) {
@@ -147,7 +151,8 @@ public final class UploadBenchmark {
                 List<Row> s3 = benchmark.s3VersusRawPut();
                 List<HeapRow> heap = benchmark.heap();
                 String command = System.getProperty("bench.command", "bench/upload.sh");
-                return new Report(started, command, scale, work, revision).render(local, s3, heap, benchmark.warmUps);
+                return new Report(started, command, scale, work, revision)
+                        .render(local, s3, heap, benchmark.warmUps, benchmark.floor);
             }, benchmark::stopAll);
         });
     }
@@ -175,6 +180,9 @@ public final class UploadBenchmark {
                 new HttpTarget("Palimpsest", palimpsest.base() + "/api/v1/files/upload", true,
                         List.of(palimpsest.process())));
         List<Row> rows = run(targets);
+        log("measuring the durability steps alone, beside the idle servers");
+        floor = DurabilityFloor.measure(work.resolve("palimpsest-local"), work, Math.max(50, (int) (1000 * scale)));
+        floor.forEach(step -> log(String.format("%-60s p50 %6.2f ms  p99 %6.2f ms", step.name(), step.p50(), step.p99())));
         stop(palimpsest.process());
         stop(bare.process());
         return rows;
