@@ -119,6 +119,11 @@ public final class LocalBlobStore implements BlobStore {
      * unreferenced a moment ago, now sees it inside its grace period.
      */
     private boolean touchIfPresent(Path target) throws IOException {
+        // most uploads are new content: a look first spares them an exception (a blob that goes between
+        // the look and the touch is caught below; one that comes is replaced by the same bytes)
+        if (!Files.exists(target)) {
+            return false;
+        }
         try {
             Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
             return true;
