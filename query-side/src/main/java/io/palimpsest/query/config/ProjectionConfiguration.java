@@ -20,6 +20,13 @@ import org.springframework.context.annotation.Bean;
  * The read side's projections: pooled streaming processors, each a named processing group, with
  * batches large enough that a rebuild from the event store is fast. They read the event store through
  * {@link WakingEventSource}, which wakes them as soon as events are appended instead of every 500 ms.
+ *
+ * <p>Segments: each segment with events in a wake-up processes them as a batch of its own (a MongoDB read
+ * and bulk write, and a token update committed to PostgreSQL), so the fewer segments, the more events a
+ * batch holds under load. The version history gets {@code palimpsest.projections.segments} (Axon's default
+ * of 16 made a batch of about one event at 250 uploads/s); query-side nodes of a distributed deployment
+ * share its segments, so it should be at least their number. The low-volume projections get one. The
+ * count applies when a processor first starts (an existing deployment keeps its tokens).
  */
 @org.springframework.context.annotation.Configuration
 @EnableConfigurationProperties(SearchIndexProperties.class)
@@ -36,18 +43,19 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    ConfigurerModule versionHistoryProcessing(ObjectProvider<WakingEventSource> events) {
+    ConfigurerModule versionHistoryProcessing(ObjectProvider<WakingEventSource> events,
+                                              @Value("${palimpsest.projections.segments:4}") int segments) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(VersionHistoryProjection.PROCESSING_GROUP,
                         config -> events.getObject(),
-                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE));
+                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE).initialSegmentCount(segments));
     }
 
     @Bean
     ConfigurerModule folderJobProcessing(ObjectProvider<WakingEventSource> events) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(FolderJobProjection.PROCESSING_GROUP, config -> events.getObject(),
-                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE));
+                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE).initialSegmentCount(1));
     }
 
     @Bean
@@ -55,7 +63,7 @@ public class ProjectionConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(CustomMetadataFieldProjection.PROCESSING_GROUP,
                         config -> events.getObject(),
-                        (config, builder) -> builder.batchSize(CUSTOM_METADATA_FIELDS_BATCH_SIZE));
+                        (config, builder) -> builder.batchSize(CUSTOM_METADATA_FIELDS_BATCH_SIZE).initialSegmentCount(1));
     }
 
     @Bean
