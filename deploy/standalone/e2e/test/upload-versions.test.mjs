@@ -75,3 +75,28 @@ describe('unique file names', () => {
     assert.equal(uploaded.versionInfo.name, 'Version 1');
   });
 });
+
+describe('upload checks', () => {
+  it('stores an upload whose checks hold and refuses one whose checks fail', async () => {
+    const folder = uniqueFolder();
+    const kept = await uploadTo(folder, 'notes.txt', { checks: `"request.folder" : "${folder}/" AND "file.size" < "1mb"` });
+    assert.equal(kept.versionInfo.name, 'Version 1');
+
+    await assert.rejects(uploadTo(folder, 'notes.txt', { checks: '"file.mime" : "image/"' }), (error) => {
+      assert.ok(error instanceof BadRequestError, `expected BadRequestError, got ${error}`);
+      assert.equal(error.error.message, "Your request failed 'checks' validation.");
+      return true;
+    });
+    const next = await uploadTo(folder, 'notes.txt');
+    assert.equal(next.fileId, kept.fileId);
+    assert.equal(next.versionInfo.name, 'Version 2');
+  });
+
+  it('refuses checks that do not parse with 400', async () => {
+    await assert.rejects(uploadTo(uniqueFolder(), 'notes.txt', { checks: '"file.size" < 1mb)' }), (error) => {
+      assert.ok(error instanceof BadRequestError, `expected BadRequestError, got ${error}`);
+      assert.equal(error.error.message, 'Your request contains invalid syntax for the checks parameter.');
+      return true;
+    });
+  });
+});

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.palimpsest.command.files.upload.checks.InvalidChecks;
+import io.palimpsest.command.files.upload.checks.UploadCheck;
+import io.palimpsest.command.files.upload.checks.UploadChecksParser;
 import io.palimpsest.platform.web.ApiError;
 import io.palimpsest.shared.files.FileName;
 import io.palimpsest.shared.files.FolderPath;
@@ -16,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 
 /**
  * Reads the text fields of an upload form the way ImageKit does: booleans as {@code "true"} /
@@ -32,6 +36,8 @@ final class UploadFormParser {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
+    static final String INVALID_CHECKS = "Your request contains invalid syntax for the checks parameter.";
+
     private final ObjectMapper json;
 
     UploadFormParser(ObjectMapper json) {
@@ -43,10 +49,7 @@ final class UploadFormParser {
         if (rawName == null || rawName.isBlank()) {
             throw ApiError.badRequest("Missing fileName parameter for upload.");
         }
-        if (form.has("checks")) {
-            throw ApiError.badRequest("The checks parameter is not supported by this server; "
-                    + "the upload was not stored.");
-        }
+        UploadCheck checks = checks(form.field("checks"));
         if (form.has("transformation")) {
             jsonObject(form.field("transformation"), "transformation");
         }
@@ -64,7 +67,20 @@ final class UploadFormParser {
                 bool(form, "isPrivateFile", false),
                 bool(form, "isPublished", true),
                 responseFields(form.field("responseFields")),
-                extensions(form.field("extensions")));
+                extensions(form.field("extensions")),
+                checks);
+    }
+
+    /** ImageKit's message for any checks that do not parse; the detail names the token and its position. */
+    static UploadCheck checks(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return UploadCheck.NONE;
+        }
+        try {
+            return UploadChecksParser.parse(raw);
+        } catch (InvalidChecks e) {
+            throw new ApiError(HttpStatus.BAD_REQUEST, INVALID_CHECKS, null, Map.of("detail", e.getMessage()));
+        }
     }
 
     static FileName fileName(String raw) {

@@ -1,5 +1,6 @@
 package io.palimpsest.command.files.upload;
 
+import io.palimpsest.command.files.upload.checks.UploadCheck;
 import io.palimpsest.shared.files.FileName;
 import io.palimpsest.shared.files.FolderPath;
 import io.palimpsest.shared.files.commands.OverwriteRules;
@@ -9,7 +10,8 @@ import java.util.Set;
 
 /**
  * An upload's parameters, validated and typed, with ImageKit's defaults applied. Null tags,
- * customMetadata, customCoordinates and description mean "not sent" (the overwrite rules decide).
+ * customMetadata, customCoordinates and description mean "not sent" (the overwrite rules decide);
+ * {@code checks} is {@link UploadCheck#NONE} when none were sent.
  */
 record UploadRequest(
         FolderPath folder,
@@ -24,5 +26,6 @@ record UploadRequest(
         boolean privateFile,
         boolean published,
         Set<String> responseFields,
-        List<String> extensions) {
+        List<String> extensions,
+        UploadCheck checks) {
 }

@@ -6,6 +6,7 @@ import io.palimpsest.blobs.Staging;
 import io.palimpsest.command.files.IdGenerator;
 import io.palimpsest.command.files.LostRaces;
 import io.palimpsest.command.files.paths.FilePathRegistry;
+import io.palimpsest.command.files.upload.checks.UploadFacts;
 import io.palimpsest.platform.web.ApiError;
 import io.palimpsest.shared.files.Content;
 import io.palimpsest.shared.files.FileId;
@@ -35,6 +36,7 @@ public class UploadService {
 
     static final String FILE_EXISTS = "A file with the same name already exists at the exact location. We could "
             + "not overwrite it because both overwriteFile and useUniqueFileName are set to false.";
+    static final String CHECKS_FAILED = "Your request failed 'checks' validation.";
     private static final String UNIQUE_SUFFIX_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -58,11 +60,18 @@ public class UploadService {
         this.clock = clock;
     }
 
-    /** Stores the staged bytes and records them; the staged file is consumed whatever happens. */
+    /**
+     * Inspects the staged bytes, runs the request's checks on them, stores and records them; the staged
+     * file is consumed whatever happens, and an upload that fails its checks stores nothing.
+     */
     UploadResult upload(UploadRequest request, StagedFile staged) {
         Content content;
         try {
             InspectedContent inspected = inspector.inspect(staged.path(), request.fileName().value());
+            if (!request.checks().passes(new UploadFacts(request.folder(), staged.size(), inspected.mime(),
+                    inspected.width(), inspected.height()))) {
+                throw ApiError.badRequest(CHECKS_FAILED);
+            }
             content = new Content(staged.hash(), staged.size(), inspected.mime(), inspected.width(),
                     inspected.height(), inspected.hasAlpha());
             blobs.put(staged.hash(), staged.path());

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.palimpsest.blobs.BlobStore;
 import io.palimpsest.command.files.paths.FilePathRegistry;
 import io.palimpsest.shared.files.FileId;
+import io.palimpsest.shared.files.FileName;
 import io.palimpsest.shared.files.FilePath;
+import io.palimpsest.shared.files.FolderPath;
 import io.palimpsest.platform.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -341,6 +343,69 @@ abstract class UploadBehaviour {
 
             upload(form).expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("private"));
+        }
+    }
+
+    @Nested
+    class Checks {
+
+        @Test
+        void storesAnUploadThatPassesItsChecks() throws IOException {
+            String folder = uniqueFolder();
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            MultipartBodyBuilder form = form("wide.png", png.toByteArray());
+            form.part("folder", folder + "/banners");
+            form.part("checks", "\"request.folder\" : \"" + folder + "/\" AND \"file.mime\" IN [\"image/png\", "
+                    + "\"image/jpeg\"] AND \"file.size\" < \"1mb\" AND \"file.width\" >= 40");
+
+            JsonNode body = uploadOk(form);
+
+            assertThat(body.get("filePath").asText()).startsWith(folder + "/banners/wide");
+        }
+
+        @Test
+        void refusesAnUploadThatFailsItsChecksAndStoresNothing() throws IOException {
+            String folder = uniqueFolder();
+            MultipartBodyBuilder first = form("notes.bin", randomBytes(100));
+            first.part("folder", folder);
+            first.part("useUniqueFileName", "false");
+            String fileId = uploadOk(first).get("fileId").asText();
+            long blobsBefore = blobCount();
+            MultipartBodyBuilder tooBig = form("notes.bin", randomBytes(5000));
+            tooBig.part("folder", folder);
+            tooBig.part("useUniqueFileName", "false");
+            tooBig.part("checks", "\"file.size\" < \"1kb\"");
+
+            upload(tooBig).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.message").isEqualTo("Your request failed 'checks' validation.");
+
+            assertThat(blobCount()).isEqualTo(blobsBefore);
+            assertThat(stagedFiles()).isZero();
+            MultipartBodyBuilder next = form("notes.bin", randomBytes(100));
+            next.part("folder", folder);
+            next.part("useUniqueFileName", "false");
+            JsonNode version = uploadOk(next);
+            assertThat(version.get("fileId").asText()).isEqualTo(fileId);
+            assertThat(version.get("versionInfo").get("name").asText()).isEqualTo("Version 2");
+        }
+
+        @Test
+        void refusesChecksThatDoNotParseAndNamesWhere() throws IOException {
+            String folder = uniqueFolder();
+            MultipartBodyBuilder form = form("notes.bin", randomBytes(100));
+            form.part("folder", folder);
+            form.part("useUniqueFileName", "false");
+            form.part("checks", "\"file.size\" <");
+
+            upload(form).expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.message").isEqualTo("Your request contains invalid syntax for the checks parameter.")
+                    .jsonPath("$.detail").isEqualTo("checks end too early at position 13");
+
+            assertThat(paths.fileAt(new FilePath(FolderPath.parse(folder), new FileName("notes.bin")))).isEmpty();
+            assertThat(stagedFiles()).isZero();
         }
     }
 
