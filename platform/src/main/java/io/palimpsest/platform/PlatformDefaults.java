@@ -28,6 +28,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                 // stack on every command and on every event each processor handles, to log a class name
                 // if it ever times out: 2.7 % of the server's CPU under upload load, more in a
                 // replay. Slow handlers show in the metrics and thread dumps instead.
-                "axon.timeout.enabled", "false")));
+                "axon.timeout.enabled", "false",
+                // a searchQuery travels in the URL: `id IN [...]` over a few hundred ids passes Netty's
+                // default 4 KiB request line, and what Netty refuses is answered with an empty body,
+                // not an error in ImageKit's shape
+                "server.netty.max-initial-line-length", "64KB")));
     }
 }

@@ -876,6 +876,17 @@ class QuerySideIT {
         }
 
         @Test
+        void acceptsASearchQueryLongerThanNettysDefaultRequestLine() {
+            String folder = newFolder();
+            recorded(FileHistory.uploaded(folder + "a.jpg", now()), FileHistory.uploaded(folder + "b.jpg", now()));
+            String manyNames = java.util.stream.IntStream.range(0, 400).mapToObj(i -> "\"n" + i + ".jpg\"")
+                    .collect(java.util.stream.Collectors.joining(", ", "[", ", \"b.jpg\"]"));
+
+            eventually(() -> assertThat(names(list("path", folder, "searchQuery", "name IN " + manyNames)))
+                    .containsExactly("b.jpg"));
+        }
+
+        @Test
         void findsFilesByAITags() {
             String folder = newFolder();
             recorded(FileHistory.uploaded(folder + "a.jpg", jpeg(100),
@@ -1118,6 +1129,22 @@ class QuerySideIT {
             String folder = folderOfThree();
 
             assertThat(list("path", folder, "skip", "3")).isEmpty();
+        }
+    }
+
+    @Nested
+    class FolderJobs {
+
+        @Test
+        void answers404ForAnUnknownJob() {
+            assertThat(failing(HttpStatus.NOT_FOUND, "/v1/bulkJobs/{id}", UNKNOWN_ID).path("message").asText())
+                    .isEqualTo("The requested job does not exist.");
+        }
+
+        @Test
+        void answers404ForAJobIdThatCannotBeOne() {
+            assertThat(failing(HttpStatus.NOT_FOUND, "/v1/bulkJobs/{id}", "\u0000").path("message").asText())
+                    .isEqualTo("The requested job does not exist.");
         }
     }
 

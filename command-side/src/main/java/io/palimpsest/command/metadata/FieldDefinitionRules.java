@@ -21,6 +21,7 @@ final class FieldDefinitionRules {
     static final int MAX_LABEL_LENGTH = 100;
     static final int MAX_DESCRIPTION_LENGTH = 500;
     static final String NOT_ALLOWED = "not allowed for this type";
+    static final String CONTROL_CHARACTERS = "should not contain control characters";
 
     private FieldDefinitionRules() {
     }
@@ -32,9 +33,13 @@ final class FieldDefinitionRules {
             problems.put("label", "is required");
         } else if (label.length() > MAX_LABEL_LENGTH) {
             problems.put("label", "should be at most " + MAX_LABEL_LENGTH + " characters long");
+        } else if (hasControlCharacters(label)) {
+            problems.put("label", CONTROL_CHARACTERS);
         }
         if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
             problems.put("description", "should be at most " + MAX_DESCRIPTION_LENGTH + " characters long");
+        } else if (hasControlCharacters(description)) {
+            problems.put("description", CONTROL_CHARACTERS);
         }
         Map<String, String> schemaProblems = schemaProblems(schema);
         problems.putAll(schemaProblems);
@@ -48,6 +53,17 @@ final class FieldDefinitionRules {
         Map<String, String> problems = new LinkedHashMap<>();
         FieldType type = schema.type();
         FieldConstraints rules = schema.constraints();
+        // labels, options and values are shown in listings and kept in PostgreSQL, which cannot hold NUL
+        Map.of("selectOptions", rules.selectOptions(), "defaultValue", nullToEmpty(rules.defaultValue()),
+                        "minValue", nullToEmpty(rules.minValue()), "maxValue", nullToEmpty(rules.maxValue()))
+                .forEach((property, value) -> {
+                    if (hasControlCharacters(value)) {
+                        problems.put(property, CONTROL_CHARACTERS);
+                    }
+                });
+        if (!problems.isEmpty()) {
+            return problems;
+        }
         if (type.isSelect()) {
             selectOptionsProblem(rules.selectOptions()).ifPresent(p -> problems.put("selectOptions", p));
         } else if (rules.hasSelectOptions()) {
@@ -68,6 +84,18 @@ final class FieldDefinitionRules {
             notAllowed(problems, "maxLength", rules.maxLength());
         }
         return problems;
+    }
+
+    private static Object nullToEmpty(Object value) {
+        return value == null ? "" : value;
+    }
+
+    /** Whether a string, or any string in a list, holds a control character (tab and line breaks included). */
+    private static boolean hasControlCharacters(Object value) {
+        if (value instanceof String text) {
+            return text.chars().anyMatch(Character::isISOControl);
+        }
+        return value instanceof List<?> list && list.stream().anyMatch(FieldDefinitionRules::hasControlCharacters);
     }
 
     private static Optional<String> selectOptionsProblem(List<Object> options) {

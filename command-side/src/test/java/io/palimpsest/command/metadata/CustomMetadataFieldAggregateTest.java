@@ -96,6 +96,22 @@ class CustomMetadataFieldAggregateTest {
         }
 
         @Test
+        void refusesControlCharactersInTheLabel() {
+            fixture.givenNoPriorActivity()
+                    .when(create("Pri\u0000ce", FieldSchema.of(FieldType.TEXT)))
+                    .expectNoEvents()
+                    .expectException(brokenRule("label", "should not contain control characters"));
+        }
+
+        @Test
+        void refusesControlCharactersInOptionsAndDefaultValues() {
+            fixture.givenNoPriorActivity()
+                    .when(create("Size", rules().options("S", "M\u0000").of(FieldType.SINGLE_SELECT)))
+                    .expectNoEvents()
+                    .expectException(brokenRule("selectOptions", "should not contain control characters"));
+        }
+
+        @Test
         void reportsEveryBrokenRuleAtOnce() {
             fixture.givenNoPriorActivity()
                     .when(create("", rules().lengthBetween(1, 10).between("a", "b").of(FieldType.BOOLEAN)))

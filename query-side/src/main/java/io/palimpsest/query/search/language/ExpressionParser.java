@@ -21,13 +21,17 @@ import java.util.List;
  * cond  := field ( cmpop value | ("IN" | "NOT" "IN") array | "HAS" string
  *                | "EXISTS" | "NOT" "EXISTS" | "NOT" "=" value )
  * </pre>
- * so AND binds tighter than OR. Keywords are accepted in any case.
+ * so AND binds tighter than OR. Keywords are accepted in any case. Parentheses nest at most
+ * {@link #MAX_NESTING} deep, so no query can run the parser out of stack.
  */
 final class ExpressionParser {
+
+    static final int MAX_NESTING = 100;
 
     private final List<Token> tokens;
     private final ValueReader values;
     private int next;
+    private int nesting;
 
     ExpressionParser(List<Token> tokens, ValueReader values) {
         this.tokens = tokens;
@@ -67,9 +71,13 @@ final class ExpressionParser {
         if (!peek().is(Kind.LEFT_PAREN)) {
             return condition();
         }
-        advance();
+        Token parenthesis = advance();
+        if (++nesting > MAX_NESTING) {
+            throw SearchQueryException.nestedTooDeep(parenthesis, MAX_NESTING);
+        }
         SearchExpression inner = or();
         expect(Kind.RIGHT_PAREN);
+        nesting--;
         return inner;
     }
 

@@ -50,6 +50,11 @@ public final class SearchQueryException extends RuntimeException {
                 last.source(), last.position());
     }
 
+    static SearchQueryException nestedTooDeep(Token parenthesis, int limit) {
+        return new SearchQueryException("Parentheses nested deeper than " + limit + " at position "
+                + parenthesis.position(), parenthesis.source(), parenthesis.position());
+    }
+
     static SearchQueryException unknownField(Token token) {
         return new SearchQueryException(
                 "Unknown field '" + token.text() + "' at position " + token.position(), token.text(), token.position());

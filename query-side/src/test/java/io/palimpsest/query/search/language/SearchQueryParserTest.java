@@ -701,6 +701,23 @@ class SearchQueryParserTest {
         }
 
         @Test
+        void refusesParenthesesNestedDeeperThanTheLimit() {
+            int depth = ExpressionParser.MAX_NESTING + 1;
+            String query = "(".repeat(depth) + "name = \"a\"" + ")".repeat(depth);
+
+            assertThat(error(query)).hasMessage("Parentheses nested deeper than " + ExpressionParser.MAX_NESTING
+                    + " at position " + ExpressionParser.MAX_NESTING);
+        }
+
+        @Test
+        void acceptsParenthesesNestedAsDeepAsTheLimit() {
+            int depth = ExpressionParser.MAX_NESTING;
+
+            assertThat(parse("(".repeat(depth) + "name = \"a\"" + ")".repeat(depth)))
+                    .isEqualTo(parse("name = \"a\""));
+        }
+
+        @Test
         void reportsAnUnknownField() {
             SearchQueryException error = error("colour = \"red\"");
 
