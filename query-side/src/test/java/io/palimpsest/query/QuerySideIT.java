@@ -887,6 +887,19 @@ class QuerySideIT {
         }
 
         @Test
+        void refusesASearchWithMoreConditionsThanTheIndexCombines() {
+            String names = java.util.stream.IntStream.range(0, 1100).mapToObj(i -> "\"n" + i + "\"")
+                    .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+
+            JsonNode error = listing("searchQuery", "name IN " + names).expectStatus().isBadRequest()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+            assertThat(error.path("reason").asText()).isEqualTo("INVALID_SEARCH_QUERY");
+            assertThat(error.path("message").asText()).endsWith("The query has more than 1024 conditions (each value "
+                    + "of an IN list counts as one).");
+        }
+
+        @Test
         void findsFilesByAITags() {
             String folder = newFolder();
             recorded(FileHistory.uploaded(folder + "a.jpg", jpeg(100),

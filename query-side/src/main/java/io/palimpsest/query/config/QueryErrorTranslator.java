@@ -5,19 +5,33 @@ import io.palimpsest.platform.web.ApiErrorTranslator;
 import io.palimpsest.query.search.language.SearchQueryException;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.search.IndexSearcher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** The read side's own errors in ImageKit's shape: search syntax errors (spec §10). */
+/**
+ * The read side's own errors in ImageKit's shape: search syntax errors (spec §10), and searches that ask
+ * for more conditions than Lucene combines in one query.
+ */
 @Component
 class QueryErrorTranslator implements ApiErrorTranslator {
+
+    private static final String INVALID_SEARCH_QUERY = "Your request contains invalid syntax for the searchQuery "
+            + "parameter. ";
 
     @Override
     public Optional<ApiError> translate(Throwable error) {
         if (error instanceof SearchQueryException invalid) {
-            return Optional.of(new ApiError(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "Your request contains invalid syntax for the searchQuery parameter. " + invalid.getMessage(),
-                    "INVALID_SEARCH_QUERY", Map.of()));
+            return Optional.of(invalidSearchQuery(invalid.getMessage()));
+        }
+        if (error instanceof IndexSearcher.TooManyClauses) {
+            return Optional.of(invalidSearchQuery("The query has more than " + IndexSearcher.getMaxClauseCount()
+                    + " conditions (each value of an IN list counts as one)."));
         }
         return Optional.empty();
+    }
+
+    private static ApiError invalidSearchQuery(String detail) {
+        return new ApiError(HttpStatus.BAD_REQUEST, INVALID_SEARCH_QUERY + detail, "INVALID_SEARCH_QUERY", Map.of());
     }
 }
