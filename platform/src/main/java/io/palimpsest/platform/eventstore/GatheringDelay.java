@@ -9,13 +9,17 @@ import java.time.Duration;
  * which is then all the delay adds to the projections' lag.
  *
  * <p>The delay doubles after a gathering that took in {@link #CROWDED} events or more (up to the
- * longest delay), and halves after one that took in a single event (down to the shortest). At 20
- * events a second a 20 ms gathering takes in one event and the delay stays 20 ms; at 200 a second it
- * settles where a gathering takes in about {@code CROWDED} to twice that many events.
+ * longest delay), and halves after one that took in fewer than {@link #SPARSE} (down to the shortest).
+ * Between the two it holds, so it does not swing with every batch. At 20 events a second a 20 ms
+ * gathering takes in one event and the delay stays 20 ms; at 400 a second it grows to the longest.
+ * The halving threshold must lie well above one event: after a burst (a replay, a bulk load) has grown
+ * the delay, an 80 ms gathering at 20 events a second takes in two events, and a delay that halved
+ * only after a single one would stay at 80 ms, quadrupling the lag a steady trickle of writes sees.
  */
 final class GatheringDelay {
 
     static final int CROWDED = 8;
+    static final int SPARSE = CROWDED / 2;
 
     private final long shortestMillis;
     private final long longestMillis;
@@ -39,7 +43,7 @@ final class GatheringDelay {
     void gathered(int events) {
         if (events >= CROWDED) {
             currentMillis = Math.min(longestMillis, Math.max(1, currentMillis * 2));
-        } else if (events <= 1) {
+        } else if (events < SPARSE) {
             currentMillis = Math.max(shortestMillis, currentMillis / 2);
         }
     }

@@ -30,12 +30,26 @@ class GatheringDelayTest {
     }
 
     @Test
-    void holdsBetweenOneAndCrowded() {
+    void holdsBetweenSparseAndCrowded() {
         delay.gathered(GatheringDelay.CROWDED);
         delay.gathered(GatheringDelay.CROWDED - 1);
-        delay.gathered(2);
+        delay.gathered(GatheringDelay.SPARSE);
 
         assertThat(delay.millis()).isEqualTo(40);
+    }
+
+    /** What a steady 20 events a second does after a burst grew the delay: 2 events per 80 ms gathering. */
+    @Test
+    void comesBackFromTheLongestUnderATrickleOfWrites() {
+        for (int i = 0; i < 5; i++) {
+            delay.gathered(GatheringDelay.CROWDED * 10);
+        }
+        assertThat(delay.millis()).isEqualTo(80);
+
+        delay.gathered(2);
+        delay.gathered(1);
+
+        assertThat(delay.millis()).isEqualTo(20);
     }
 
     @Test
