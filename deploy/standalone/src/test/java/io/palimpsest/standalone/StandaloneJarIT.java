@@ -3,16 +3,26 @@ package io.palimpsest.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.palimpsest.blobs.BlobStorageProperties;
+import io.palimpsest.blobs.InProcessS3;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -106,6 +116,56 @@ class StandaloneJarIT {
         assertThat(after.path("versionInfo").path("name").asText()).isEqualTo("Version 2");
     }
 
+    /** README: configuring external PostgreSQL, MongoDB or S3 replaces the embedded server or store. */
+    @Test
+    void usesExternalServersInsteadOfTheEmbeddedOnes(TestInfo test) throws Exception {
+        Path s3Directory = Files.createTempDirectory("external-s3");
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        InetSocketAddress mongoAddress = mongo.getLocalAddress();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+             InProcessS3 s3 = InProcessS3.start(s3Directory)) {
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE external");
+            }
+            BlobStorageProperties.S3 bucket = s3.freshBucket();
+            String folder = uniqueFolder();
+            StandaloneProcess palimpsest = start(test, Map.of(
+                    "SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "external"),
+                    "SPRING_DATASOURCE_USERNAME", "postgres",
+                    "SPRING_DATA_MONGODB_URI", "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/palimpsest",
+                    "PALIMPSEST_STORAGE_S3_ENDPOINT", bucket.endpoint(),
+                    "PALIMPSEST_STORAGE_S3_ACCESSKEY", bucket.accessKey(),
+                    "PALIMPSEST_STORAGE_S3_SECRETKEY", bucket.secretKey(),
+                    "PALIMPSEST_STORAGE_S3_BUCKET", bucket.bucket()));
+
+            JsonNode first = upload(palimpsest, folder, "remote.txt", "first bytes");
+            JsonNode second = upload(palimpsest, folder, "remote.txt", "second bytes");
+
+            String fileId = first.path("fileId").asText();
+            assertThat(second.path("fileId").asText()).isEqualTo(fileId);
+            assertThat(second.path("versionInfo").path("name").asText()).isEqualTo("Version 2");
+            assertThat(versionCount(palimpsest, fileId)).as("versions read back from the external MongoDB").isEqualTo(2);
+            try (Connection connection = postgres.getDatabase("postgres", "external").getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet events = statement.executeQuery(
+                         "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + fileId + "'")) {
+                events.next();
+                assertThat(events.getInt(1)).as("the file's events in the external PostgreSQL").isEqualTo(2);
+            }
+            try (Stream<Path> objects = Files.walk(s3Directory.resolve(bucket.bucket()))) {
+                assertThat(objects.filter(Files::isRegularFile).count()).as("blobs in the external bucket").isEqualTo(2);
+            }
+            assertThat(dataDir.resolve("postgres")).as("no embedded PostgreSQL").doesNotExist();
+            assertThat(dataDir.resolve("mongo")).as("no embedded MongoDB wire server").doesNotExist();
+            assertThat(dataDir.resolve("blobs")).as("no local blob store").doesNotExist();
+            palimpsest.stopGracefully();
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+
     @Test
     void keepsAnUploadAcrossAGracefulStop(TestInfo test) throws Exception {
         String folder = uniqueFolder();
@@ -192,9 +252,13 @@ class StandaloneJarIT {
     }
 
     private StandaloneProcess start(TestInfo test) throws InterruptedException {
+        return start(test, Map.of());
+    }
+
+    private StandaloneProcess start(TestInfo test, Map<String, String> settings) throws InterruptedException {
         String name = test.getTestMethod().map(Method::getName).orElse("standalone");
         Path log = LOG_DIR.resolve(name + "-" + (started.size() + 1) + ".log");
-        StandaloneProcess process = StandaloneProcess.start(JAR, dataDir, PRIVATE_KEY, log);
+        StandaloneProcess process = StandaloneProcess.start(JAR, dataDir, PRIVATE_KEY, log, settings);
         started.add(process);
         return process.awaitHealthy(START_TIMEOUT);
     }
@@ -223,6 +287,13 @@ class StandaloneJarIT {
                 .expectBody(JsonNode.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    private static int versionCount(StandaloneProcess palimpsest, String fileId) {
+        return client(palimpsest).get().uri("/v1/files/{id}/versions", fileId)
+                .headers(headers -> headers.setBasicAuth(PRIVATE_KEY, ""))
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().size();
     }
 
     private static String uniqueFolder() {

@@ -44,6 +44,11 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     static StandaloneProcess start(Path jar, Path dataDir, String privateKey, Path log) {
+        return start(jar, dataDir, privateKey, log, Map.of());
+    }
+
+    /** With {@code settings} added to the child's environment (external servers, for example). */
+    static StandaloneProcess start(Path jar, Path dataDir, String privateKey, Path log, Map<String, String> settings) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: run the package phase first (mvn verify does)");
         }
@@ -62,6 +67,7 @@ final class StandaloneProcess implements AutoCloseable {
         environment.put("PALIMPSEST_DATA_DIR", dataDir.toString());
         environment.put("PALIMPSEST_PRIVATE_KEY", privateKey);
         environment.put("PALIMPSEST_PUBLIC_KEY", privateKey.replaceFirst("^private_", "public_"));
+        environment.putAll(settings);
         try {
             Files.createDirectories(log.getParent());
             return new StandaloneProcess(builder.start(), dataDir, log, apiPort, managementPort);
