@@ -1,6 +1,7 @@
 package io.palimpsest.query.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.palimpsest.platform.eventstore.AsynchronousCommits;
 import io.palimpsest.platform.eventstore.WakingEventSource;
 import io.palimpsest.query.files.VersionHistoryProjection;
 import io.palimpsest.query.jobs.FolderJobProjection;
@@ -10,11 +11,13 @@ import io.palimpsest.query.search.SearchIndex;
 import io.palimpsest.query.search.SearchIndexConfiguration;
 import io.palimpsest.query.search.SearchIndexProperties;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The read side's projections: pooled streaming processors, each a named processing group, with
@@ -27,6 +30,10 @@ import org.springframework.context.annotation.Bean;
  * of 16 made a batch of about one event at 250 uploads/s); query-side nodes of a distributed deployment
  * share its segments, so it should be at least their number. The low-volume projections get one. The
  * count applies when a processor first starts (an existing deployment keeps its tokens).
+ *
+ * <p>The processors whose tokens live in PostgreSQL commit them asynchronously ({@link AsynchronousCommits}):
+ * a token lost in a database crash only means events handled again, and the event commits no longer
+ * queue behind a WAL flush per projection batch.
  */
 @org.springframework.context.annotation.Configuration
 @EnableConfigurationProperties(SearchIndexProperties.class)
@@ -44,26 +51,32 @@ public class ProjectionConfiguration {
 
     @Bean
     ConfigurerModule versionHistoryProcessing(ObjectProvider<WakingEventSource> events,
-                                              @Value("${palimpsest.projections.segments:4}") int segments) {
+                                              @Value("${palimpsest.projections.segments:4}") int segments,
+                                              PlatformTransactionManager transactions, DataSource dataSource) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(VersionHistoryProjection.PROCESSING_GROUP,
                         config -> events.getObject(),
-                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE).initialSegmentCount(segments));
+                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE).initialSegmentCount(segments)
+                                .transactionManager(new AsynchronousCommits(transactions, dataSource)));
     }
 
     @Bean
-    ConfigurerModule folderJobProcessing(ObjectProvider<WakingEventSource> events) {
+    ConfigurerModule folderJobProcessing(ObjectProvider<WakingEventSource> events,
+                                         PlatformTransactionManager transactions, DataSource dataSource) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(FolderJobProjection.PROCESSING_GROUP, config -> events.getObject(),
-                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE).initialSegmentCount(1));
+                        (config, builder) -> builder.batchSize(VERSION_HISTORY_BATCH_SIZE).initialSegmentCount(1)
+                                .transactionManager(new AsynchronousCommits(transactions, dataSource)));
     }
 
     @Bean
-    ConfigurerModule customMetadataFieldProcessing(ObjectProvider<WakingEventSource> events) {
+    ConfigurerModule customMetadataFieldProcessing(ObjectProvider<WakingEventSource> events,
+                                                   PlatformTransactionManager transactions, DataSource dataSource) {
         return configurer -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(CustomMetadataFieldProjection.PROCESSING_GROUP,
                         config -> events.getObject(),
-                        (config, builder) -> builder.batchSize(CUSTOM_METADATA_FIELDS_BATCH_SIZE).initialSegmentCount(1));
+                        (config, builder) -> builder.batchSize(CUSTOM_METADATA_FIELDS_BATCH_SIZE).initialSegmentCount(1)
+                                .transactionManager(new AsynchronousCommits(transactions, dataSource)));
     }
 
     @Bean
