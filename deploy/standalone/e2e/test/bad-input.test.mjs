@@ -190,7 +190,9 @@ describe('bad input', () => {
     for (let i = 0; i < 400; i++) {
       requests.push(() => probe('GET', `/v1/files?searchQuery=${encodeURIComponent(sentence(tokens))}`));
     }
-    const checkWords = [...tokens.slice(0, 11), '"file.size"', '"file.mime"', '"request.folder"', '"file.width"'];
+    // the check fields, then the operators, keywords, brackets and values of the searchQuery words
+    const checkWords = ['"file.size"', '"file.mime"', '"request.folder"', '"file.width"', 'file.height',
+      ...tokens.slice(10), '"image/"', '"/a/b"', '"10kb"'];
     for (let i = 0; i < 200; i++) {
       requests.push(() => uploadForm([['file', 'x', 'f.bin'], ['fileName', 'f.bin'], ['checks', sentence(checkWords)]]));
     }

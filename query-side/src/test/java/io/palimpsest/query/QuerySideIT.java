@@ -894,9 +894,9 @@ class QuerySideIT {
             JsonNode error = listing("searchQuery", "name IN " + names).expectStatus().isBadRequest()
                     .expectBody(JsonNode.class).returnResult().getResponseBody();
 
-            assertThat(error.path("reason").asText()).isEqualTo("INVALID_SEARCH_QUERY");
-            assertThat(error.path("message").asText()).endsWith("The query has more than 1024 conditions (each value "
-                    + "of an IN list counts as one).");
+            assertThat(error.path("reason").asText()).isEqualTo("TOO_MANY_CONDITIONS");
+            assertThat(error.path("message").asText()).isEqualTo("Your request asks for more than 1024 conditions in "
+                    + "one search (each value of an IN list or of the tags parameter counts as one).");
         }
 
         @Test

@@ -46,24 +46,31 @@ final class FieldDefinitionRules {
         if (schemaProblems.isEmpty()) {
             defaultValueProblem(schema).ifPresent(problem -> problems.put("defaultValue", problem));
         }
+        controlCharacterProblems(schema.constraints(), problems);
         return problems;
+    }
+
+    /**
+     * Options and values are shown in listings and kept in PostgreSQL, which cannot hold NUL: a control
+     * character there is the problem reported for its property, whatever else is wrong with it.
+     */
+    private static void controlCharacterProblems(FieldConstraints rules, Map<String, String> problems) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("selectOptions", rules.selectOptions());
+        values.put("defaultValue", rules.defaultValue());
+        values.put("minValue", rules.minValue());
+        values.put("maxValue", rules.maxValue());
+        values.forEach((property, value) -> {
+            if (hasControlCharacters(value)) {
+                problems.put(property, CONTROL_CHARACTERS);
+            }
+        });
     }
 
     private static Map<String, String> schemaProblems(FieldSchema schema) {
         Map<String, String> problems = new LinkedHashMap<>();
         FieldType type = schema.type();
         FieldConstraints rules = schema.constraints();
-        // labels, options and values are shown in listings and kept in PostgreSQL, which cannot hold NUL
-        Map.of("selectOptions", rules.selectOptions(), "defaultValue", nullToEmpty(rules.defaultValue()),
-                        "minValue", nullToEmpty(rules.minValue()), "maxValue", nullToEmpty(rules.maxValue()))
-                .forEach((property, value) -> {
-                    if (hasControlCharacters(value)) {
-                        problems.put(property, CONTROL_CHARACTERS);
-                    }
-                });
-        if (!problems.isEmpty()) {
-            return problems;
-        }
         if (type.isSelect()) {
             selectOptionsProblem(rules.selectOptions()).ifPresent(p -> problems.put("selectOptions", p));
         } else if (rules.hasSelectOptions()) {
@@ -86,14 +93,10 @@ final class FieldDefinitionRules {
         return problems;
     }
 
-    private static Object nullToEmpty(Object value) {
-        return value == null ? "" : value;
-    }
-
-    /** Whether a string, or any string in a list, holds a control character (tab and line breaks included). */
+    /** Whether a string, or any string in a list, holds a control character other than a tab or a line break. */
     private static boolean hasControlCharacters(Object value) {
         if (value instanceof String text) {
-            return text.chars().anyMatch(Character::isISOControl);
+            return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
         }
         return value instanceof List<?> list && list.stream().anyMatch(FieldDefinitionRules::hasControlCharacters);
     }

@@ -41,7 +41,11 @@ public final class AsynchronousCommits implements TransactionManager {
             // runs on the transaction's connection, and lasts until its commit or rollback
             jdbc.execute("SET LOCAL synchronous_commit TO OFF");
         } catch (RuntimeException e) {
-            transaction.rollback();
+            try {
+                transaction.rollback();
+            } catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
             throw e;
         }
         return transaction;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** On a real PostgreSQL: a projection batch commits asynchronously, and nothing else does. */
 class AsynchronousCommitsTest {
@@ -23,13 +24,15 @@ class AsynchronousCommitsTest {
     static void startPostgres() throws IOException {
         // durable, as the standalone runs it (the library's test defaults commit asynchronously)
         postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
-        dataSource = postgres.getPostgresDatabase();
+        // one connection, so a setting that outlived its transaction would show in the next one
+        dataSource = new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", true);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE token (position bigint)");
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
+        ((SingleConnectionDataSource) dataSource).destroy();
         postgres.close();
     }
 

@@ -25,8 +25,10 @@ class QueryErrorTranslator implements ApiErrorTranslator {
             return Optional.of(invalidSearchQuery(invalid.getMessage()));
         }
         if (error instanceof IndexSearcher.TooManyClauses) {
-            return Optional.of(invalidSearchQuery("The query has more than " + IndexSearcher.getMaxClauseCount()
-                    + " conditions (each value of an IN list counts as one)."));
+            // from a searchQuery or from the legacy tags parameter, whichever asked for too much
+            return Optional.of(new ApiError(HttpStatus.BAD_REQUEST, "Your request asks for more than "
+                    + IndexSearcher.getMaxClauseCount() + " conditions in one search (each value of an IN list or "
+                    + "of the tags parameter counts as one).", "TOO_MANY_CONDITIONS", Map.of()));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.palimpsest.command.files.upload.checks;
 import io.palimpsest.command.files.upload.checks.UploadCheck.AllOf;
 import io.palimpsest.command.files.upload.checks.UploadCheck.AnyOf;
 import io.palimpsest.command.files.upload.checks.UploadCheck.Condition;
+import io.palimpsest.shared.files.FolderPath;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,9 @@ public final class UploadChecksParser {
     private static final Pattern TOKEN = Pattern.compile("\\s*(?:"
             + "(?<quoted>\"(?:[^\"\\\\]++|\\\\.)*+\"|'(?:[^'\\\\]++|\\\\.)*+')"
             + "|(?<symbol><=|>=|[()\\[\\],=:<>])"
-            + "|(?<word>[^\\s()\\[\\],=:<>\"']+))");
-    private static final Pattern TRAILING_SPACE = Pattern.compile("\\s*");
+            + "|(?<word>[^\\s()\\[\\],=:<>\"']+))", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern TRAILING_SPACE = Pattern.compile("\\s*", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(.)", Pattern.DOTALL);
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final BigDecimal KIBIBYTE = BigDecimal.valueOf(1024);
@@ -152,7 +154,7 @@ public final class UploadChecksParser {
     private static Object value(CheckField field, CheckOperator operator, Token token) {
         String text = token.text().trim();
         return switch (field.kind()) {
-            case FOLDER -> operator == CheckOperator.BEGINS_WITH ? folderPrefix(text) : wholeFolder(text);
+            case FOLDER -> folder(field, token);
             case TEXT -> text.toLowerCase(Locale.ROOT);
             case SIZE -> size(text).orElseThrow(() -> new InvalidChecks(field.fieldName()
                     + " takes a number of bytes or a size like \"10kb\" or \"1.5mb\", not " + token.source(),
@@ -181,16 +183,16 @@ public final class UploadChecksParser {
         return Optional.of(new BigDecimal(size.group(1)).multiply(KIBIBYTE.pow(power)));
     }
 
-    /** {@code marketing}, {@code /marketing/} and {@code marketing//} all name the folder {@code /marketing/}. */
-    private static String wholeFolder(String text) {
-        String prefix = folderPrefix(text);
-        return prefix.endsWith("/") ? prefix : prefix + "/";
-    }
-
-    /** As written, with a leading slash: {@code "marketing/"} begins the folder and its subfolders only. */
-    private static String folderPrefix(String text) {
-        String collapsed = text.replaceAll("/{2,}", "/");
-        return collapsed.startsWith("/") ? collapsed : "/" + collapsed;
+    /**
+     * A folder as uploads name it ({@code marketing}, {@code /marketing/} and {@code marketing//} are all
+     * {@code /marketing/}), so {@code :} takes in the folder and its subfolders, never {@code /marketing-old/}.
+     */
+    private static String folder(CheckField field, Token token) {
+        try {
+            return FolderPath.parse(token.text()).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidChecks(field.fieldName() + " takes a folder path, not " + token.source(), token.position());
+        }
     }
 
     private Token operand() {
@@ -262,7 +264,7 @@ public final class UploadChecksParser {
         static Token of(Matcher matcher) {
             if (matcher.group("quoted") != null) {
                 String quoted = matcher.group("quoted");
-                String text = quoted.substring(1, quoted.length() - 1).replaceAll("\\\\(.)", "$1");
+                String text = ESCAPE.matcher(quoted.substring(1, quoted.length() - 1)).replaceAll("$1");
                 return new Token(Kind.QUOTED, text, quoted, matcher.start("quoted"));
             }
             if (matcher.group("symbol") != null) {

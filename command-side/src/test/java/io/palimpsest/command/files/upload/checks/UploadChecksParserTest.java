@@ -30,6 +30,15 @@ class UploadChecksParserTest {
         }
 
         @Test
+        void beginsWithNeverTakesInAFolderThatOnlySharesTheFirstLetters() {
+            UploadFacts archived = new UploadFacts(FolderPath.parse("/marketing-archive"), 1, "image/png", 1, 1);
+
+            assertThat(passes("\"request.folder\" : \"marketing\"", PNG_IN_MARKETING)).isTrue();
+            assertThat(passes("\"request.folder\" : \"marketing\"", archived)).isFalse();
+            assertThat(passes("\"request.folder\" : \"/\"", archived)).isTrue();
+        }
+
+        @Test
         void equalsNamesOneFolderHoweverItsSlashesAreWritten() {
             assertThat(passes("\"request.folder\" = \"marketing/2024\"", PNG_IN_MARKETING)).isTrue();
             assertThat(passes("\"request.folder\" = \"//marketing//2024/\"", PNG_IN_MARKETING)).isTrue();
@@ -117,6 +126,13 @@ class UploadChecksParserTest {
         @Test
         void escapedQuotesBelongToTheValue() {
             assertThat(passes("\"file.mime\" NOT = \"a\\\"b\"", PNG_IN_MARKETING)).isTrue();
+            assertThat(passes("\"file.mime\" = 'image\\/png'", PNG_IN_MARKETING)).isTrue();
+        }
+
+        @Test
+        void anyWhitespaceSeparatesAndAnEscapedLineBreakStaysInTheValue() {
+            assertThat(passes("\"file.size\"\u00a0<\n\"1mb\"", PNG_IN_MARKETING)).isTrue();
+            assertThat(passes("\"file.mime\" NOT = \"a\\\nb\"", PNG_IN_MARKETING)).isTrue();
         }
     }
 
@@ -144,6 +160,11 @@ class UploadChecksParserTest {
             refused("\"file.size\" < \"big\"", "file.size takes a number of bytes or a size like \"10kb\" or \"1.5mb\", "
                     + "not \"big\" at position 14");
             refused("\"file.width\" > \"wide\"", "file.width takes a number, not \"wide\" at position 15");
+        }
+
+        @Test
+        void aFolderThatCannotBeOne() {
+            refused("\"request.folder\" = \"a b\"", "request.folder takes a folder path, not \"a b\" at position 19");
         }
 
         @Test
