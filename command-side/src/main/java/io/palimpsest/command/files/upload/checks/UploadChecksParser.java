@@ -38,7 +38,7 @@ public final class UploadChecksParser {
             + "(?<quoted>\"(?:[^\"\\\\]++|\\\\.)*+\"|'(?:[^'\\\\]++|\\\\.)*+')"
             + "|(?<symbol><=|>=|[()\\[\\],=:<>])"
             + "|(?<word>[^\\s()\\[\\],=:<>\"']+))", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern TRAILING_SPACE = Pattern.compile("\\s*", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern SPACE = Pattern.compile("\\s*", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern ESCAPE = Pattern.compile("\\\\(.)", Pattern.DOTALL);
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
@@ -238,22 +238,16 @@ public final class UploadChecksParser {
             tokens.add(Token.of(matcher));
             position = matcher.end();
         }
-        if (!TRAILING_SPACE.matcher(checks).region(position, checks.length()).matches()) {
-            int at = position + leadingSpace(checks, position);
+        Matcher space = SPACE.matcher(checks).region(position, checks.length());
+        space.lookingAt();
+        int at = space.end();
+        if (at < checks.length()) {
             String what = checks.charAt(at) == '"' || checks.charAt(at) == '\'' ? "unterminated string" : "unexpected "
                     + checks.charAt(at);
             throw new InvalidChecks(what, at);
         }
         tokens.add(new Token(Token.Kind.END, "", "", checks.length()));
         return tokens;
-    }
-
-    private static int leadingSpace(String text, int from) {
-        int count = 0;
-        while (from + count < text.length() && Character.isWhitespace(text.charAt(from + count))) {
-            count++;
-        }
-        return count;
     }
 
     /** One token: {@code text} is what it means (quotes and escapes removed), {@code source} what was written. */

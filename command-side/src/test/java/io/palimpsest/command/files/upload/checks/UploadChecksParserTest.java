@@ -187,6 +187,7 @@ class UploadChecksParserTest {
         void anUnterminatedStringOrAStrayCharacter() {
             refused("\"file.mime\" = \"image/png", "unterminated string at position 14");
             refused("\"file.size\" < 10 & \"file.size\" > 1", "unexpected & at position 17");
+            refused("\"file.size\" < 10\u00a0& 1", "unexpected & at position 17");
         }
 
         @Test
