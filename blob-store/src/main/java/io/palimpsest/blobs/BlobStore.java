@@ -19,9 +19,11 @@ import java.util.function.Consumer;
 public interface BlobStore {
 
     /**
-     * Stores the staged file under {@code hash} and consumes it (moved into place or deleted), so the
-     * caller never has to clean up after a successful or failed call. The caller vouches that
-     * {@code hash} is the SHA-256 of the file, as {@link Staging} computes it while writing.
+     * Stores the staged file under {@code hash}, durably: once this returns, the blob survives a crash
+     * of this machine, so an event may name it. Consumes the file (moved into place or deleted), so
+     * the caller never has to clean up after a successful or failed call. The caller vouches that
+     * {@code hash} is the SHA-256 of the file, as {@link Staging} computes it while writing, and that
+     * nothing writes to the file any more; it may still read it through a channel it opened before.
      */
     void put(ContentHash hash, Path stagedFile) throws IOException;
 

@@ -18,7 +18,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,10 @@ public final class LocalBlobStore implements BlobStore {
 
     private final Path directory;
     private final Clock clock;
+    /** Shards (by their four hex digits) whose entries this process has made durable; see makeShardDurable. */
+    private final AtomicBitSet durableShards = new AtomicBitSet(1 << 16);
+    /** First-level directories (by their two hex digits) whose entries this process has made durable. */
+    private final AtomicBitSet durableParents = new AtomicBitSet(1 << 8);
 
     public LocalBlobStore(Path directory) throws IOException {
         this(directory, Clock.systemUTC());
@@ -58,10 +64,13 @@ public final class LocalBlobStore implements BlobStore {
             if (touchIfPresent(target)) {
                 return;
             }
-            // the staged file is already durable: Staging forces it before handing it over
-            Path shard = ensureShardDirectory(target.getParent());
+            Path shard = target.getParent();
+            if (!Files.isDirectory(shard)) {
+                Files.createDirectories(shard);
+            }
             moveIntoPlace(stagedFile, target);
             fsync(shard);
+            makeShardDurable(shard);
         } finally {
             Files.deleteIfExists(stagedFile);
         }
@@ -132,22 +141,34 @@ public final class LocalBlobStore implements BlobStore {
         }
     }
 
-    /** Creates the missing shard levels, fsyncing each parent so the new directory entries survive a crash. */
-    private Path ensureShardDirectory(Path shard) throws IOException {
-        if (Files.isDirectory(shard)) {
-            return shard;
+    /**
+     * Makes the shard's own directory entries durable (the shard in its parent, the parent in the store's
+     * directory) once per shard and process: the fsyncs after a shard's creation. They come after the
+     * blob's rename and the shard's fsync, not before, because nothing needs them until {@link #put}
+     * returns, and on a journaling filesystem the shard's fsync has usually committed them already, so
+     * they cost little; a young store creates a shard for most uploads (there are 65,536 of them).
+     * Also after a restart: a shard created just before a crash may not have reached the disk.
+     */
+    private void makeShardDurable(Path shard) throws IOException {
+        int index = HexFormat.fromHexDigits(shard.getFileName().toString())
+                | HexFormat.fromHexDigits(shard.getParent().getFileName().toString()) << 8;
+        if (durableShards.get(index)) {
+            return;
         }
         Path parent = shard.getParent();
-        if (!parent.equals(directory)) {
-            ensureShardDirectory(parent);
-        }
-        Files.createDirectories(shard);
         fsync(parent);
-        return shard;
+        int parentIndex = index >>> 8;
+        if (!durableParents.get(parentIndex)) {
+            fsync(directory);
+            durableParents.set(parentIndex);
+        }
+        durableShards.set(index);
     }
 
+    /** The bytes reach the disk before their name does, so a blob that has a name is complete. */
     private void moveIntoPlace(Path stagedFile, Path target) throws IOException {
         try {
+            fsync(stagedFile);
             Files.move(stagedFile, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             // A staging directory on another filesystem: copy next to the target, then rename there.
@@ -165,6 +186,25 @@ public final class LocalBlobStore implements BlobStore {
     private static void fsync(Path path) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             channel.force(true);
+        }
+    }
+
+    /** A fixed-size set of flags that threads may set concurrently; a flag once set stays set. */
+    private static final class AtomicBitSet {
+
+        private final AtomicLongArray words;
+
+        AtomicBitSet(int size) {
+            words = new AtomicLongArray((size + 63) >>> 6);
+        }
+
+        boolean get(int index) {
+            return (words.get(index >>> 6) & 1L << index) != 0;
+        }
+
+        void set(int index) {
+            long bit = 1L << index;
+            words.getAndUpdate(index >>> 6, word -> word | bit);
         }
     }
 }

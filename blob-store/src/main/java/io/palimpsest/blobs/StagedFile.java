@@ -5,7 +5,10 @@ import io.palimpsest.shared.files.ContentHash;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Upload bytes written and fsynced to a temporary file, with the hash and size computed on the way. */
+/**
+ * Upload bytes written to a temporary file (not yet durable: {@link BlobStore#put} makes them so), with the
+ * hash and size computed on the way.
+ */
 public record StagedFile(Path path, ContentHash hash, long size) {
 
     public StagedFile {

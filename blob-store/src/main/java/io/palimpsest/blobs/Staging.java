@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Writes upload bytes to a temporary file while hashing them, so that an upload of any size needs
  * constant memory and its content-addressed key is known once the last byte has arrived.
  *
+ * <p>A staged file is not made durable here: {@link BlobStore#put} does that where it matters (the
+ * local store fsyncs it before renaming it into place; an S3 store never needs it on local disk), so
+ * an upload can inspect the bytes while they are being stored.
+ *
  * <p>A staged file belongs to the caller until it hands it to {@link BlobStore#put} (which consumes
  * it) or to {@link #discard}. Every failure, oversize or cancellation on the way deletes the partial
  * file here, so nothing but a crash leaves files behind in the staging directory.
@@ -161,9 +165,7 @@ public final class Staging {
             if (state.get() != State.WRITING) {
                 throw new CancellationException("staging was cancelled");
             }
-            FileChannel out = channel();
-            out.force(true);
-            out.close();
+            channel().close();
             if (!state.compareAndSet(State.WRITING, State.FINISHED)) {
                 throw new CancellationException("staging was cancelled");
             }

@@ -14,6 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.palimpsest.command.files.upload.UploadProperties;
+import io.palimpsest.command.files.upload.UploadService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Axon wiring of the write side. */
 @Configuration
@@ -34,6 +38,20 @@ public class CommandSideConfiguration {
     @Bean
     Cache fileCache(@Value("${palimpsest.command.cached-files:1000}") long cachedFiles) {
         return new BoundedCache(cachedFiles);
+    }
+
+    /**
+     * Stores upload blobs while their commands run ({@link UploadService}): a thread per blob being
+     * stored, which the upload waits for, so there are never more than uploads in progress.
+     */
+    @Bean(name = UploadService.BLOB_WRITES, destroyMethod = "shutdown")
+    ExecutorService blobWrites() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "blob-write-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Bean

@@ -14,8 +14,9 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -46,6 +47,18 @@ public class ContentInspector {
     }
 
     public InspectedContent inspect(Path file, String fileNameHint) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return inspect(channel, fileNameHint);
+        } catch (IOException e) {
+            return InspectedContent.withoutDimensions(UNKNOWN_MIME);
+        }
+    }
+
+    /**
+     * Inspects an open file from its first byte, reading at positions of its own and leaving the channel
+     * open, so the file may be renamed or deleted meanwhile.
+     */
+    public InspectedContent inspect(FileChannel file, String fileNameHint) {
         String mime = detectMime(file, fileNameHint);
         if (!mime.startsWith("image/") || mime.equals(SVG_MIME)) {
             return InspectedContent.withoutDimensions(mime);
@@ -53,25 +66,22 @@ public class ContentInspector {
         return readImageHeader(file, mime);
     }
 
-    private String detectMime(Path file, String fileNameHint) {
+    private String detectMime(FileChannel file, String fileNameHint) {
         Metadata metadata = new Metadata();
         if (fileNameHint != null && !fileNameHint.isBlank()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileNameHint);
         }
-        // A stream rather than the path: given a path, Tika would take the staged file's own name
+        // A stream rather than a path: given a path, Tika would take the staged file's own name
         // (upload-….part) as the hint.
-        try (InputStream in = TikaInputStream.get(Files.newInputStream(file))) {
+        try (InputStream in = TikaInputStream.get(ChannelReads.stream(file))) {
             return detector.detect(in, metadata).getBaseType().toString();
         } catch (IOException | RuntimeException e) {
             return UNKNOWN_MIME;
         }
     }
 
-    private static InspectedContent readImageHeader(Path file, String mime) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return InspectedContent.withoutDimensions(mime);
-            }
+    private static InspectedContent readImageHeader(FileChannel file, String mime) {
+        try (ImageInputStream in = ChannelReads.imageStream(file)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             while (readers.hasNext()) {
                 ImageReader reader = readers.next();

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
@@ -39,6 +41,21 @@ class ContentInspectorTest {
             Path png = image("staged.part", 3, 2, BufferedImage.TYPE_INT_ARGB, "png");
 
             assertThat(inspector.inspect(png, "logo.png")).isEqualTo(new InspectedContent("image/png", 3, 2, true));
+        }
+
+        @Test
+        void readsAnOpenFileAfterItsNameIsGone() throws IOException {
+            Path png = image("staged.part", 3, 2, BufferedImage.TYPE_INT_ARGB, "png");
+
+            // the blob store moves or deletes the staged file while the upload inspects it
+            try (FileChannel opened = FileChannel.open(png, StandardOpenOption.READ)) {
+                Files.delete(png);
+
+                assertThat(inspector.inspect(opened, "logo.png")).isEqualTo(new InspectedContent("image/png", 3, 2, true));
+                assertThat(inspector.inspect(opened, "logo.png")).as("again, from the first byte")
+                        .isEqualTo(new InspectedContent("image/png", 3, 2, true));
+                assertThat(opened.isOpen()).isTrue();
+            }
         }
 
         @Test
