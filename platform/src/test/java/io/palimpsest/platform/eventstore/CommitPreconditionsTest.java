@@ -38,6 +38,25 @@ class CommitPreconditionsTest {
     }
 
     @Test
+    void transactionsInsideTheOutermostOneDoNotWait() throws Exception {
+        CompletableFuture<Void> blob = new CompletableFuture<>();
+        CompletableFuture<Void> command = CompletableFuture.runAsync(() -> CommitPreconditions.awaiting(blob, () -> {
+            Transaction unitOfWork = transactions.startTransaction();
+            Transaction eventStoreRead = transactions.startTransaction();
+            eventStoreRead.commit();
+            log.add("loaded");
+            unitOfWork.commit();
+            return null;
+        }));
+
+        assertThat(command).failsWithin(200, TimeUnit.MILLISECONDS);
+        assertThat(log).containsExactly("started", "started", "committed", "loaded");
+        blob.complete(null);
+        command.get(5, TimeUnit.SECONDS);
+        assertThat(log).containsExactly("started", "started", "committed", "loaded", "committed");
+    }
+
+    @Test
     void aFailedPreconditionFailsTheCommitWithItsCause() {
         CompletableFuture<Void> blob = CompletableFuture.failedFuture(new UncheckedIOException("disk full", new IOException("no space left")));
 
