@@ -61,14 +61,15 @@ public final class LocalBlobStore implements BlobStore {
     public void put(ContentHash hash, Path stagedFile) throws IOException {
         try {
             Path target = pathOf(hash);
-            if (touchIfPresent(target)) {
-                return;
-            }
             Path shard = target.getParent();
-            if (!Files.isDirectory(shard)) {
-                Files.createDirectories(shard);
+            if (!touchIfPresent(target)) {
+                if (!Files.isDirectory(shard)) {
+                    Files.createDirectories(shard);
+                }
+                moveIntoPlace(stagedFile, target);
             }
-            moveIntoPlace(stagedFile, target);
+            // also for a blob that was there already: a concurrent put of the same bytes, or a process
+            // killed after its rename, may have left the name in the page cache only
             fsync(shard);
             makeShardDurable(shard);
         } finally {
@@ -109,7 +110,7 @@ public final class LocalBlobStore implements BlobStore {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
-                // Garbage collection on another node may delete a blob or shard while we walk past it.
+                // Garbage collection on another node may delete a blob while we walk past it.
                 if (failure instanceof NoSuchFileException) {
                     return FileVisitResult.CONTINUE;
                 }
@@ -147,7 +148,8 @@ public final class LocalBlobStore implements BlobStore {
      * blob's rename and the shard's fsync, not before, because nothing needs them until {@link #put}
      * returns, and on a journaling filesystem the shard's fsync has usually committed them already, so
      * they cost little; a young store creates a shard for most uploads (there are 65,536 of them).
-     * Also after a restart: a shard created just before a crash may not have reached the disk.
+     * Also after a restart: a shard created just before a crash may not have reached the disk. Shards are
+     * never deleted (garbage collection deletes blobs only), so a shard once durable stays so.
      */
     private void makeShardDurable(Path shard) throws IOException {
         int index = HexFormat.fromHexDigits(shard.getFileName().toString())

@@ -3,35 +3,32 @@ package io.palimpsest.platform.eventstore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Axon's transactions, able to wait before they commit for work that runs beside them. An upload hands
- * its blob's storing to another thread and sends its command at once; the command loads the file,
- * applies its rules and inserts its event while the blob's bytes reach the disk, and only the commit
- * waits for them. So an event never becomes durable before the bytes it names, and the upload pays
- * for the slower of the two rather than for both.
+ * Lets a command's events wait, before they are appended, for work that runs beside the command. An
+ * upload hands its blob's storing to another thread and sends its command at once: the command loads
+ * the file and applies its rules while the blob's bytes reach the disk, and only the append (and so the
+ * commit) waits for them. So an event never becomes durable before the bytes it names.
  *
- * <p>A precondition holds for the outermost transaction its thread commits inside {@link #awaiting}
- * (the ones opened inside it join it, so their commits are not real and do not wait): commands
- * are handled on the thread that sends them (the command bus is local; every command-side node handles
- * the commands it receives). Should the precondition fail, the transaction rolls back instead and the
- * failure is the command's. Other threads' transactions are not touched.
+ * <p>It waits before the append, not just before the commit: the append takes the event's
+ * {@code global_index}, and a long wait after it would leave a gap in the stream that tracking
+ * processors might stop waiting for (Axon gives up on a gap after 10,000 later events or a minute).
+ *
+ * <p>A precondition holds for the commands its thread handles inside {@link #awaiting}: commands are
+ * handled on the thread that sends them (the command bus is local; every command-side node handles
+ * the commands it receives). Should the precondition fail, the unit of work rolls back and the
+ * failure is the command's. Registered on the command bus as a handler interceptor (Axon's Spring Boot
+ * support registers every such bean).
  */
-public final class CommitPreconditions implements TransactionManager {
+public final class CommitPreconditions implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final ThreadLocal<CompletableFuture<?>> PENDING = new ThreadLocal<>();
-    /** How many of this thread's transactions are open, so that only the outermost one waits. */
-    private static final ThreadLocal<int[]> OPEN = ThreadLocal.withInitial(() -> new int[1]);
 
-    private final TransactionManager transactions;
-
-    public CommitPreconditions(TransactionManager transactions) {
-        this.transactions = transactions;
-    }
-
-    /** Runs {@code action}; every transaction it commits on this thread first waits for {@code precondition}. */
+    /** Runs {@code action}; every command it handles on this thread appends its events after {@code precondition}. */
     public static <T> T awaiting(CompletableFuture<?> precondition, Supplier<T> action) {
         CompletableFuture<?> outer = PENDING.get();
         PENDING.set(outer == null ? precondition : CompletableFuture.allOf(outer, precondition));
@@ -46,46 +43,25 @@ public final class CommitPreconditions implements TransactionManager {
         }
     }
 
+    /**
+     * Registers the wait as the unit of work's first prepare-commit step: it runs before the event bus's
+     * own, which appends the events and is registered only when the handler publishes its first event.
+     */
     @Override
-    public Transaction startTransaction() {
-        Transaction transaction = transactions.startTransaction();
-        int[] depth = OPEN.get();
-        depth[0]++;
-        return new Transaction() {
-            @Override
-            public void commit() {
-                try {
-                    // only the outermost transaction commits for real; the ones inside it (the event
-                    // store's reads and appends) join it and must not wait
-                    if (depth[0] == 1) {
-                        awaitPrecondition();
-                    }
-                    transaction.commit();
-                } finally {
-                    depth[0]--;
-                }
-            }
-
-            @Override
-            public void rollback() {
-                try {
-                    transaction.rollback();
-                } finally {
-                    depth[0]--;
-                }
-            }
-        };
-    }
-
-    private static void awaitPrecondition() {
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
         CompletableFuture<?> precondition = PENDING.get();
         if (precondition != null) {
-            try {
-                precondition.join();
-            } catch (CompletionException e) {
-                // Axon rolls the unit of work back when its commit fails
-                throw e.getCause() instanceof RuntimeException failure ? failure : e;
-            }
+            unitOfWork.onPrepareCommit(u -> await(precondition));
+        }
+        return interceptorChain.proceed();
+    }
+
+    private static void await(CompletableFuture<?> precondition) {
+        try {
+            precondition.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 }

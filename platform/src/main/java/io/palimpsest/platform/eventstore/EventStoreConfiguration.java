@@ -3,30 +3,26 @@ package io.palimpsest.platform.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
-import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The event store every Palimpsest process shares: Axon's JDBC engine on PostgreSQL with the schema of
  * {@code db/migration} (owned by Flyway, Axon creates no tables), events as JSON, and duplicate
  * (aggregate, sequence) inserts reported as concurrency conflicts so they can be retried.
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, TransactionAutoConfiguration.class},
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class},
         after = JacksonAutoConfiguration.class)
 public class EventStoreConfiguration {
 
@@ -81,10 +77,10 @@ public class EventStoreConfiguration {
         return singleWriter ? new SingleWriterHeads(eventStore, rememberedHeads) : AggregateHeads.stored(eventStore);
     }
 
-    /** Spring's transactions, for the command bus, the snapshotter and the event store alike. */
+    /** Commands whose events wait for work beside them (uploads: their blob); see the class. */
     @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
-        return new CommitPreconditions(new SpringTransactionManager(transactions));
+    CommitPreconditions commitPreconditions() {
+        return new CommitPreconditions();
     }
 
     @Bean

@@ -9,112 +9,118 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** On Axon's own command bus, unit of work and event store: the append waits for the precondition. */
 class CommitPreconditionsTest {
 
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    private final CommitPreconditions transactions = new CommitPreconditions(new LoggingTransactions());
+    private final Semaphore handled = new Semaphore(0);
+    private final EmbeddedEventStore events = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine() {
+                @Override
+                public void appendEvents(List<? extends EventMessage<?>> appended) {
+                    log.add("appended");
+                    super.appendEvents(appended);
+                }
+            })
+            .build();
+    private final CommandGateway commands;
+
+    CommitPreconditionsTest() {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.registerHandlerInterceptor(new CommitPreconditions());
+        bus.subscribe(String.class.getName(), command -> {
+            log.add("handled");
+            events.publish(GenericEventMessage.asEventMessage("stored " + command.getPayload()));
+            handled.release();
+            return null;
+        });
+        commands = DefaultCommandGateway.builder().commandBus(bus).build();
+    }
+
+    @AfterEach
+    void stop() {
+        events.shutDown();
+    }
 
     @Test
-    void aCommitWaitsForThePrecondition() throws Exception {
+    void theEventsAreAppendedOnlyOnceThePreconditionHolds() throws Exception {
         CompletableFuture<Void> blob = new CompletableFuture<>();
-        CompletableFuture<Void> command = CompletableFuture.runAsync(() -> CommitPreconditions.awaiting(blob, () -> {
-            Transaction transaction = transactions.startTransaction();
-            log.add("inserted");
-            transaction.commit();
-            return null;
-        }));
+        CompletableFuture<Object> command = CompletableFuture.supplyAsync(
+                () -> CommitPreconditions.awaiting(blob, () -> commands.sendAndWait("upload")));
 
+        assertThat(handled.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
         assertThat(command).failsWithin(200, TimeUnit.MILLISECONDS);
-        assertThat(log).containsExactly("started", "inserted");
+        assertThat(log).containsExactly("handled");
+
         log.add("blob stored");
         blob.complete(null);
         command.get(5, TimeUnit.SECONDS);
-        assertThat(log).containsExactly("started", "inserted", "blob stored", "committed");
+        assertThat(log).containsExactly("handled", "blob stored", "appended");
     }
 
     @Test
-    void transactionsInsideTheOutermostOneDoNotWait() throws Exception {
+    void aFailedPreconditionRollsTheCommandBackWithItsCause() {
+        CompletableFuture<Void> blob = CompletableFuture.failedFuture(
+                new UncheckedIOException("disk full", new IOException("no space left")));
+
+        assertThatThrownBy(() -> CommitPreconditions.awaiting(blob, () -> commands.sendAndWait("upload")))
+                .isInstanceOf(UncheckedIOException.class).hasMessage("disk full");
+        assertThat(log).containsExactly("handled");
+    }
+
+    @Test
+    void theNextCommandOnTheThreadWaitsAgainAfterAFailure() throws Exception {
+        CompletableFuture<Void> failed = CompletableFuture.failedFuture(new IllegalStateException("put failed"));
         CompletableFuture<Void> blob = new CompletableFuture<>();
-        CompletableFuture<Void> command = CompletableFuture.runAsync(() -> CommitPreconditions.awaiting(blob, () -> {
-            Transaction unitOfWork = transactions.startTransaction();
-            Transaction eventStoreRead = transactions.startTransaction();
-            eventStoreRead.commit();
-            log.add("loaded");
-            unitOfWork.commit();
-            return null;
-        }));
-
-        assertThat(command).failsWithin(200, TimeUnit.MILLISECONDS);
-        assertThat(log).containsExactly("started", "started", "committed", "loaded");
-        blob.complete(null);
-        command.get(5, TimeUnit.SECONDS);
-        assertThat(log).containsExactly("started", "started", "committed", "loaded", "committed");
-    }
-
-    @Test
-    void aFailedPreconditionFailsTheCommitWithItsCause() {
-        CompletableFuture<Void> blob = CompletableFuture.failedFuture(new UncheckedIOException("disk full", new IOException("no space left")));
-
-        assertThatThrownBy(() -> CommitPreconditions.awaiting(blob, () -> {
-            Transaction transaction = transactions.startTransaction();
+        CompletableFuture<Object> second = CompletableFuture.supplyAsync(() -> {
             try {
-                transaction.commit();
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
+                CommitPreconditions.awaiting(failed, () -> commands.sendAndWait("first"));
+            } catch (IllegalStateException expected) {
+                log.add("first failed");
             }
-            return null;
-        })).isInstanceOf(UncheckedIOException.class).hasMessage("disk full");
-        assertThat(log).containsExactly("started", "rolled back");
+            return CommitPreconditions.awaiting(blob, () -> commands.sendAndWait("second"));
+        });
+
+        assertThat(handled.tryAcquire(2, 5, TimeUnit.SECONDS)).isTrue();
+        assertThat(second).failsWithin(200, TimeUnit.MILLISECONDS);
+        assertThat(log).containsExactly("handled", "first failed", "handled");
+        blob.complete(null);
+        second.get(5, TimeUnit.SECONDS);
+        assertThat(log).endsWith("appended");
     }
 
     @Test
-    void transactionsOutsideAreNotHeld() {
-        CompletableFuture<Void> never = new CompletableFuture<>();
-        CommitPreconditions.awaiting(never, () -> "sent");
+    void commandsOutsideAreNotHeld() {
+        CommitPreconditions.awaiting(new CompletableFuture<>(), () -> "nothing sent");
 
-        Transaction transaction = transactions.startTransaction();
-        transaction.commit();
+        commands.sendAndWait("upload");
 
-        assertThat(log).containsExactly("started", "committed");
+        assertThat(log).containsExactly("handled", "appended");
     }
 
     @Test
-    void nestedPreconditionsAreAllAwaitedAndTheOuterOneRestored() {
-        CompletableFuture<Void> outer = new CompletableFuture<>();
-        CompletableFuture<Void> inner = CompletableFuture.completedFuture(null);
-        CompletableFuture<Void> commitsInside = CompletableFuture.runAsync(() -> CommitPreconditions.awaiting(outer, () -> {
-            CommitPreconditions.awaiting(inner, () -> "nested");
-            transactions.startTransaction().commit();
-            return null;
-        }));
+    void nestedPreconditionsAreAllAwaited() throws Exception {
+        CompletableFuture<Void> outer = CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> inner = new CompletableFuture<>();
+        CompletableFuture<Object> command = CompletableFuture.supplyAsync(() -> CommitPreconditions.awaiting(outer,
+                () -> CommitPreconditions.awaiting(inner, () -> commands.sendAndWait("upload"))));
 
-        assertThat(commitsInside).failsWithin(200, TimeUnit.MILLISECONDS);
-        outer.complete(null);
-        assertThat(commitsInside).succeedsWithin(5, TimeUnit.SECONDS);
-    }
-
-    private final class LoggingTransactions implements TransactionManager {
-
-        @Override
-        public Transaction startTransaction() {
-            log.add("started");
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    log.add("committed");
-                }
-
-                @Override
-                public void rollback() {
-                    log.add("rolled back");
-                }
-            };
-        }
+        assertThat(handled.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(command).failsWithin(200, TimeUnit.MILLISECONDS);
+        inner.complete(null);
+        command.get(5, TimeUnit.SECONDS);
+        assertThat(log).containsExactly("handled", "appended");
     }
 }

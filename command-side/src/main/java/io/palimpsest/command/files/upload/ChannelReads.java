@@ -24,19 +24,15 @@ final class ChannelReads {
 
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                int read = readByteAt(file, position);
+                position += read < 0 ? 0 : 1;
+                return read;
             }
 
             @Override
             public int read(byte[] bytes, int offset, int length) throws IOException {
-                if (length == 0) {
-                    return 0;
-                }
-                int read = file.read(ByteBuffer.wrap(bytes, offset, length), position);
-                if (read > 0) {
-                    position += read;
-                }
+                int read = readAt(file, position, bytes, offset, length);
+                position += Math.max(read, 0);
                 return read;
             }
         };
@@ -47,21 +43,19 @@ final class ChannelReads {
         return new ImageInputStreamImpl() {
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                checkClosed();
+                bitOffset = 0;
+                int read = readByteAt(file, streamPos);
+                streamPos += read < 0 ? 0 : 1;
+                return read;
             }
 
             @Override
             public int read(byte[] bytes, int offset, int length) throws IOException {
                 checkClosed();
                 bitOffset = 0;
-                if (length == 0) {
-                    return 0;
-                }
-                int read = file.read(ByteBuffer.wrap(bytes, offset, length), streamPos);
-                if (read > 0) {
-                    streamPos += read;
-                }
+                int read = readAt(file, streamPos, bytes, offset, length);
+                streamPos += Math.max(read, 0);
                 return read;
             }
 
@@ -74,5 +68,17 @@ final class ChannelReads {
                 }
             }
         };
+    }
+
+    /** Up to {@code length} bytes from {@code position}; -1 at the end of the file. */
+    private static int readAt(FileChannel file, long position, byte[] bytes, int offset, int length)
+            throws IOException {
+        return length == 0 ? 0 : file.read(ByteBuffer.wrap(bytes, offset, length), position);
+    }
+
+    /** The byte at {@code position} (0 to 255), or -1 at the end of the file. */
+    private static int readByteAt(FileChannel file, long position) throws IOException {
+        byte[] one = new byte[1];
+        return readAt(file, position, one, 0, 1) < 1 ? -1 : one[0] & 0xff;
     }
 }

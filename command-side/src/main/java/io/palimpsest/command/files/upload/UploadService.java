@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
 /**
  * ImageKit's create-versus-version decision (spec §3.1). Bytes are stored (content-addressed, so an
  * identical upload stores nothing new) and one command records them: a new file at a free path, or a
- * new version of the file already there. The command's event commits only after its bytes are
+ * new version of the file already there. The command's event is appended only after its bytes are
  * durable. Blocking: call it off the event loop.
  */
 @Service
@@ -80,8 +80,8 @@ public class UploadService {
      *
      * <p>Without checks, storing the blob (on the local store: its fsync, rename and directory fsync; on
      * S3: the PutObject) runs on another thread while this one inspects the bytes and runs the command,
-     * whose commit waits for the blob ({@link CommitPreconditions}): an upload takes about as long as
-     * the slower of the two, not their sum. With checks, nothing is stored until they pass.
+     * whose events are appended only once the blob is stored ({@link CommitPreconditions}). With checks,
+     * nothing is stored until they pass.
      */
     UploadResult upload(UploadRequest request, StagedFile staged) {
         if (request.checks() != UploadCheck.NONE) {
@@ -97,7 +97,7 @@ public class UploadService {
             }
             CompletableFuture<Void> blob = stored;
             UploadResult recorded = CommitPreconditions.awaiting(blob, () -> record(request, content, clock.instant()));
-            joinStored(blob); // done already: the command's commit waited for it
+            joinStored(blob); // done already: the command waited for it
             return recorded;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read upload " + staged.hash(), e);
@@ -155,7 +155,7 @@ public class UploadService {
 
     /**
      * An upload answers only once its blob is settled, so nothing it started outlives it. When the upload
-     * failed, its own failure is the answer: a failed store has failed the command's commit already, or
+     * failed, its own failure is the answer: a failed store has failed the command already, or
      * the upload failed before it for its own reason.
      */
     private static void awaitStored(CompletableFuture<Void> stored) {

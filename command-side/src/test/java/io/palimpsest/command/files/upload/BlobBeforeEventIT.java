@@ -72,20 +72,10 @@ class BlobBeforeEventIT {
     void theEventCommitsOnlyAfterItsBlobIsStored() throws Exception {
         String folder = uniqueFolder();
         uploadOk(folder);
-        long events = events();
-        blobs.hold();
 
-        CompletableFuture<JsonNode> second = CompletableFuture.supplyAsync(() -> uploadOk(folder));
-        assertThat(blobs.awaitHeldPut()).isTrue();
-        // the command runs meanwhile; it must not commit while the blob is not stored
-        Thread.sleep(500);
-        assertThat(events()).isEqualTo(events);
-        assertThat(second).isNotDone();
+        JsonNode version = uploadHeldUntilReleased(folder);
 
-        blobs.release();
-        JsonNode version = second.get(30, TimeUnit.SECONDS);
         assertThat(version.path("versionInfo").path("name").asText()).isEqualTo("Version 2");
-        assertThat(events()).isEqualTo(events + 1);
     }
 
     @Test
@@ -103,6 +93,26 @@ class BlobBeforeEventIT {
         try (Stream<Path> staged = Files.list(dataDir.resolve("tmp"))) {
             assertThat(staged).isEmpty();
         }
+        // and the uploads after it wait for their blobs as before
+        assertThat(uploadHeldUntilReleased(folder).path("versionInfo").path("name").asText()).isEqualTo("Version 1");
+    }
+
+    /** Uploads with the blob store held up: nothing commits until it is released, then the upload answers. */
+    JsonNode uploadHeldUntilReleased(String folder) throws Exception {
+        long events = events();
+        blobs.hold();
+
+        CompletableFuture<JsonNode> upload = CompletableFuture.supplyAsync(() -> uploadOk(folder));
+        assertThat(blobs.awaitHeldPut()).isTrue();
+        // the command runs meanwhile; it must not commit while the blob is not stored
+        Thread.sleep(500);
+        assertThat(events()).isEqualTo(events);
+        assertThat(upload).isNotDone();
+
+        blobs.release();
+        JsonNode version = upload.get(30, TimeUnit.SECONDS);
+        assertThat(events()).isEqualTo(events + 1);
+        return version;
     }
 
     long events() {
