@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.web.reactive.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import reactor.netty.NettyPipeline;
 
 /** Request ids and ImageKit-shaped errors for every HTTP endpoint of a Palimpsest process. */
 @AutoConfiguration(before = ErrorWebFluxAutoConfiguration.class)
@@ -33,6 +35,18 @@ public class WebConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    /** ImageKit's error body also for the requests Reactor Netty refuses before any handler runs. */
+    @Bean
+    NettyServerCustomizer unreadableRequestBodies(ObjectMapper objectMapper) {
+        UnreadableRequestBodies.Bodies bodies = new UnreadableRequestBodies.Bodies(objectMapper);
+        return server -> server.doOnChannelInit((observer, channel, address) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, UnreadableRequestBodies.NAME,
+                        new UnreadableRequestBodies(bodies));
+            }
+        });
     }
 
     /** Ahead of Spring Boot's own handler (order -1), so no request ever sees Boot's error body. */

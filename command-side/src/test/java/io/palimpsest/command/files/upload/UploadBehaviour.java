@@ -11,6 +11,7 @@ import io.palimpsest.shared.files.FilePath;
 import io.palimpsest.shared.files.FolderPath;
 import io.palimpsest.platform.testing.TestPostgres;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -571,6 +572,42 @@ abstract class UploadBehaviour {
                     .exchange()
                     .expectStatus().isNotFound()
                     .expectBody().jsonPath("$.message").exists().jsonPath("$.help").exists();
+        }
+
+        @Test
+        void answersARequestLineOverItsLimitWithImageKitsErrorShape() throws IOException {
+            String answer = rawRequest("GET /v1/files?searchQuery=" + "a".repeat(70 * 1024) + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 414 ").contains("content-type: application/json")
+                    .contains("\"message\":\"Your request URL is too long.").contains("\"help\":");
+        }
+
+        @Test
+        void answersHeadersOverTheirLimitWithImageKitsErrorShape() throws IOException {
+            String answer = rawRequest("GET /v1/files HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Padding: " + "b".repeat(16 * 1024) + "\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 431 ").contains("\"message\":\"Your request headers are too large.");
+        }
+
+        @Test
+        void leavesEmptyAnswersOfItsOwnAlone() throws IOException {
+            String answer = rawRequest("HEAD /v1/files/not-an-id/details HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Basic " + Base64.getEncoder().encodeToString((PRIVATE_KEY + ":").getBytes(StandardCharsets.UTF_8))
+                    + "\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).doesNotContain("Your request could not be read as HTTP.");
+        }
+
+        /** Sends bytes as they are and reads the answer until the server closes the connection. */
+        private String rawRequest(String request) throws IOException {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
     }
 
