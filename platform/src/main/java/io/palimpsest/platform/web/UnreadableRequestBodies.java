@@ -63,7 +63,7 @@ final class UnreadableRequestBodies extends ChannelDuplexHandler {
 
         Bodies(ObjectMapper json) {
             uriTooLong = render(json, new ApiError(HttpStatus.URI_TOO_LONG,
-                    "Your request URL is too long. Send long parameters in the request body instead."));
+                    "Your request URL is too long."));
             headersTooLarge = render(json, new ApiError(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
                     "Your request headers are too large."));
             notHttp = render(json, new ApiError(HttpStatus.BAD_REQUEST, "Your request could not be read as HTTP."));
