@@ -27,6 +27,15 @@ public interface BlobStore {
      */
     void put(ContentHash hash, Path stagedFile) throws IOException;
 
+    /**
+     * Whether a put is local disk work (bounded by the disk PostgreSQL writes to as well) rather than a
+     * network call that may take long or hang. An upload lets its command run beside a local put, holding
+     * a database connection meanwhile; a remote put it waits for first.
+     */
+    default boolean putsOnLocalDisk() {
+        return false;
+    }
+
     /** @throws NoSuchBlobException when no blob is stored under {@code hash} */
     InputStream open(ContentHash hash) throws IOException;
 

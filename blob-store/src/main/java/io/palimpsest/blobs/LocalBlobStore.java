@@ -78,6 +78,11 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean putsOnLocalDisk() {
+        return true;
+    }
+
+    @Override
     public InputStream open(ContentHash hash) throws IOException {
         try {
             return Files.newInputStream(pathOf(hash));

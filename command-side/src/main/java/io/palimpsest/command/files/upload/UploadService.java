@@ -79,9 +79,10 @@ public class UploadService {
      * Stores the staged bytes and records them; the staged file is consumed whatever happens.
      *
      * <p>Without checks, storing the blob (on the local store: its fsync, rename and directory fsync; on
-     * S3: the PutObject) runs on another thread while this one inspects the bytes and runs the command,
-     * whose events are appended only once the blob is stored ({@link CommitPreconditions}). With checks,
-     * nothing is stored until they pass.
+     * S3: the PutObject) runs on another thread while this one inspects the bytes. On the local store the
+     * command runs meanwhile too, and its events are appended only once the blob is stored
+     * ({@link CommitPreconditions}); a remote put is waited for before the command, so that no database
+     * connection is held across a network call. With checks, nothing is stored until they pass.
      */
     UploadResult upload(UploadRequest request, StagedFile staged) {
         if (request.checks() != UploadCheck.NONE) {
@@ -96,6 +97,11 @@ public class UploadService {
                 content = content(staged, inspector.inspect(bytes, request.fileName().value()));
             }
             CompletableFuture<Void> blob = stored;
+            if (!blobs.putsOnLocalDisk()) {
+                // a remote put may take long: no database connection is held while it runs
+                joinStored(blob);
+                return record(request, content, clock.instant());
+            }
             UploadResult recorded = CommitPreconditions.awaiting(blob, () -> record(request, content, clock.instant()));
             joinStored(blob); // done already: the command waited for it
             return recorded;

@@ -66,12 +66,24 @@ class BlobBeforeEventIT {
     @AfterEach
     void release() {
         blobs.release();
+        blobs.actRemote(false);
     }
 
     @Test
     void theEventCommitsOnlyAfterItsBlobIsStored() throws Exception {
         String folder = uniqueFolder();
         uploadOk(folder);
+
+        JsonNode version = uploadHeldUntilReleased(folder);
+
+        assertThat(version.path("versionInfo").path("name").asText()).isEqualTo("Version 2");
+    }
+
+    @Test
+    void aRemoteBlobIsStoredBeforeTheCommandRuns() throws Exception {
+        String folder = uniqueFolder();
+        uploadOk(folder);
+        blobs.actRemote(true);
 
         JsonNode version = uploadHeldUntilReleased(folder);
 
@@ -165,6 +177,7 @@ class BlobBeforeEventIT {
         private volatile CountDownLatch gate = new CountDownLatch(0);
         private volatile CountDownLatch entered = new CountDownLatch(1);
         private volatile boolean failNext;
+        private volatile boolean remote;
 
         HeldBlobStore(BlobStore store) {
             this.store = store;
@@ -187,6 +200,11 @@ class BlobBeforeEventIT {
             failNext = true;
         }
 
+        /** Reports its puts as remote ones (as S3's), which an upload waits for before its command. */
+        void actRemote(boolean remote) {
+            this.remote = remote;
+        }
+
         @Override
         public void put(ContentHash hash, Path stagedFile) throws IOException {
             entered.countDown();
@@ -204,6 +222,11 @@ class BlobBeforeEventIT {
                 throw new IOException("disk full (simulated)");
             }
             store.put(hash, stagedFile);
+        }
+
+        @Override
+        public boolean putsOnLocalDisk() {
+            return !remote && store.putsOnLocalDisk();
         }
 
         @Override
