@@ -52,12 +52,13 @@ public final class CommitPreconditions implements MessageHandlerInterceptor<Comm
             throws Exception {
         CompletableFuture<?> precondition = PENDING.get();
         if (precondition != null) {
-            unitOfWork.onPrepareCommit(u -> await(precondition));
+            unitOfWork.onPrepareCommit(u -> join(precondition));
         }
         return interceptorChain.proceed();
     }
 
-    private static void await(CompletableFuture<?> precondition) {
+    /** Waits for a precondition; its failure is thrown as itself when unchecked. */
+    public static void join(CompletableFuture<?> precondition) {
         try {
             precondition.join();
         } catch (CompletionException e) {

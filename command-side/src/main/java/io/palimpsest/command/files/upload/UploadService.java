@@ -99,11 +99,11 @@ public class UploadService {
             CompletableFuture<Void> blob = stored;
             if (!blobs.putsOnLocalDisk()) {
                 // a remote put may take long: no database connection is held while it runs
-                joinStored(blob);
+                CommitPreconditions.join(blob);
                 return record(request, content, clock.instant());
             }
             UploadResult recorded = CommitPreconditions.awaiting(blob, () -> record(request, content, clock.instant()));
-            joinStored(blob); // done already: the command waited for it
+            CommitPreconditions.join(blob); // done already: the command waited for it
             return recorded;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read upload " + staged.hash(), e);
@@ -149,14 +149,6 @@ public class UploadService {
                 throw new UncheckedIOException("could not store upload " + staged.hash(), e);
             }
         }, blobWrites);
-    }
-
-    private static void joinStored(CompletableFuture<Void> stored) {
-        try {
-            stored.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
-        }
     }
 
     /**
